@@ -1,0 +1,298 @@
+package io.aio4j.internal.task;
+
+import io.aio4j.CancelledError;
+import io.aio4j.EventLoop;
+import io.aio4j.Future;
+import io.aio4j.InvalidStateException;
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * asyncio's Future on one {@link TaskLoop}. Loop thread (or its tasks) only for every method that
+ * changes it; {@link #done()} and {@link #cancelled()} may be read from anywhere.
+ *
+ * <p>Callbacks are kept in one field: {@code null}, a single entry, or a {@link CallbackList}. An
+ * entry is a user {@link Consumer} (scheduled with {@code callSoon} when the future completes) or a
+ * {@link TaskImpl} waiting in {@code await} (resumed directly: its continuation takes the place in
+ * the ready queue the wake-up callback would have taken, one hop fewer).
+ *
+ * @param <T> the result type
+ */
+public class FutureImpl<T> implements Future<T> {
+    final TaskLoop loop;
+    /** Written on the loop thread; volatile so other threads can poll {@code done()}. */
+    private volatile FutureState state = FutureState.PENDING;
+    private T result;
+    private Throwable exception;
+    private String cancelMessage;
+    /** {@code null}, one entry, or a {@link CallbackList}. Loop thread only. */
+    private Object callbacks;
+    /** Whether someone asked for the exception; unretrieved task exceptions are reported. */
+    boolean retrieved;
+
+    /** A list of callbacks, typed so a user's callback can never be mistaken for one. */
+    private static final class CallbackList extends ArrayList<Object> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    FutureImpl(TaskLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public final boolean done() {
+        return state != FutureState.PENDING;
+    }
+
+    @Override
+    public final boolean cancelled() {
+        return state == FutureState.CANCELLED;
+    }
+
+    final FutureState state() {
+        return state;
+    }
+
+    @Override
+    public final T result() {
+        switch (state) {
+            case CANCELLED -> throw new CancelledError(cancelMessage);
+            case PENDING -> throw new InvalidStateException("Result is not ready: " + this);
+            default -> {
+                if (exception != null) {
+                    retrieved = true;
+                    throw Throwables.rethrow(exception);
+                }
+                return result;
+            }
+        }
+    }
+
+    @Override
+    public final Throwable exception() {
+        switch (state) {
+            case CANCELLED -> throw new CancelledError(cancelMessage);
+            case PENDING -> throw new InvalidStateException("Exception is not set: " + this);
+            default -> {
+                retrieved = true;
+                return exception;
+            }
+        }
+    }
+
+    /** The exception, without counting as retrieving it. */
+    final Throwable peekException() {
+        return exception;
+    }
+
+    /** The cancel message of a cancelled future. */
+    final String cancelMessage() {
+        return cancelMessage;
+    }
+
+    @Override
+    public boolean cancel(String message) {
+        loop.checkThread();
+        return cancelFuture(message);
+    }
+
+    /** Marks this future cancelled and schedules its callbacks; false if already done. */
+    final boolean cancelFuture(String message) {
+        if (state != FutureState.PENDING) {
+            return false;
+        }
+        cancelMessage = message;
+        state = FutureState.CANCELLED;
+        scheduleCallbacks();
+        return true;
+    }
+
+    @Override
+    public final void setResult(T value) {
+        if (!trySetResult(value)) {
+            throw new InvalidStateException("Cannot set the result of a future that is done: " + this);
+        }
+    }
+
+    @Override
+    public final void setException(Throwable e) {
+        if (!trySetException(e)) {
+            throw new InvalidStateException("Cannot set the exception of a future that is done: " + this);
+        }
+    }
+
+    @Override
+    public final boolean trySetResult(T value) {
+        loop.checkThread();
+        if (state != FutureState.PENDING) {
+            return false;
+        }
+        result = value;
+        state = FutureState.FINISHED;
+        scheduleCallbacks();
+        return true;
+    }
+
+    @Override
+    public final boolean trySetException(Throwable e) {
+        if (e == null) {
+            throw new NullPointerException("exception");
+        }
+        if (e instanceof CancelledError) {
+            throw new IllegalArgumentException("A CancelledError cannot be set as an exception; call cancel() instead");
+        }
+        loop.checkThread();
+        if (state != FutureState.PENDING) {
+            return false;
+        }
+        finishWithException(e);
+        return true;
+    }
+
+    /** Completes with an exception, no checks. Loop thread only. */
+    final void finishWithException(Throwable e) {
+        exception = e;
+        state = FutureState.FINISHED;
+        scheduleCallbacks();
+    }
+
+    /** Completes with a result, no checks. Loop thread only. */
+    final void finishWithResult(T value) {
+        result = value;
+        state = FutureState.FINISHED;
+        scheduleCallbacks();
+    }
+
+    @Override
+    public final void addDoneCallback(Consumer<? super Future<T>> callback) {
+        if (callback == null) {
+            throw new NullPointerException("callback");
+        }
+        loop.checkThread();
+        addEntry(callback);
+    }
+
+    /** Registers a task waiting in {@code await}. Loop thread only. */
+    final void addWaiter(TaskImpl<?> task) {
+        addEntry(task);
+    }
+
+    private void addEntry(Object entry) {
+        if (state != FutureState.PENDING) {
+            dispatch(entry);
+            return;
+        }
+        Object cbs = callbacks;
+        if (cbs == null) {
+            callbacks = entry;
+        } else if (cbs instanceof CallbackList list) {
+            list.add(entry);
+        } else {
+            CallbackList list = new CallbackList();
+            list.add(cbs);
+            list.add(entry);
+            callbacks = list;
+        }
+    }
+
+    @Override
+    public final int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        loop.checkThread();
+        Object cbs = callbacks;
+        if (cbs == null) {
+            return 0;
+        }
+        if (cbs instanceof CallbackList list) {
+            int before = list.size();
+            list.removeIf(e -> e == callback);
+            int removed = before - list.size();
+            if (list.isEmpty()) {
+                callbacks = null;
+            }
+            return removed;
+        }
+        if (cbs == callback) {
+            callbacks = null;
+            return 1;
+        }
+        return 0;
+    }
+
+    private void scheduleCallbacks() {
+        Object cbs = callbacks;
+        if (cbs == null) {
+            return;
+        }
+        callbacks = null;
+        if (cbs instanceof CallbackList list) {
+            for (Object e : list) {
+                dispatch(e);
+            }
+        } else {
+            dispatch(cbs);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void dispatch(Object entry) {
+        if (entry instanceof TaskImpl<?> waiter) {
+            loop.scheduling.resume(waiter);
+        } else {
+            Consumer<? super Future<T>> c = (Consumer<? super Future<T>>) entry;
+            loop.enqueueCallback(() -> c.accept(this));
+        }
+    }
+
+    @Override
+    public final EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public final CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> cf = new CompletableFuture<>();
+        Runnable hook = () -> addDoneCallback(f -> completeInto(cf));
+        if (loop.inLoopThread() || loop.owner() == null) {
+            hook.run();
+        } else {
+            loop.callSoonThreadsafe(hook);
+        }
+        return cf;
+    }
+
+    private void completeInto(CompletableFuture<T> cf) {
+        switch (state) {
+            case CANCELLED -> cf.completeExceptionally(new CancellationException(cancelMessage));
+            case FINISHED -> {
+                if (exception != null) {
+                    retrieved = true;
+                    cf.completeExceptionally(exception);
+                } else {
+                    cf.complete(result);
+                }
+            }
+            default -> throw new AssertionError("callback of a pending future");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Future " + describeState() + ">";
+    }
+
+    /** The state part of {@code toString()}: {@code pending}, {@code cancelled}, {@code finished result=...}. */
+    final String describeState() {
+        return switch (state) {
+            case PENDING -> "pending";
+            case CANCELLED -> cancelMessage == null ? "cancelled" : "cancelled message='" + cancelMessage + "'";
+            case FINISHED -> exception != null ? "finished exception=" + exception : "finished result=" + abbreviate(result);
+        };
+    }
+
+    private static String abbreviate(Object o) {
+        String s = String.valueOf(o);
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+}

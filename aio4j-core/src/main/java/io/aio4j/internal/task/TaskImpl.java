@@ -1,0 +1,208 @@
+package io.aio4j.internal.task;
+
+import io.aio4j.AsyncCallable;
+import io.aio4j.CancelledError;
+import io.aio4j.Task;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * asyncio's Task: a coroutine on a virtual thread that runs on its loop. Loop thread (or the task's
+ * own thread while it runs) only, except {@link #stack()}.
+ *
+ * <p>How cancellation travels (CPython {@code tasks.py}): {@link #cancel(String)} counts the request
+ * and cancels the future the task waits on, which wakes it; {@link #await} then raises the
+ * {@link CancelledError}. With no such future, the request waits in {@link #mustCancel} for the
+ * task's next wait, or makes a task that returns without waiting again end cancelled.
+ *
+ * @param <T> the result type
+ */
+public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
+    private static final AtomicLong NAMES = new AtomicLong();
+
+    private final AsyncCallable<T> body;
+    /** Explicit name, or {@code null} for {@code "Task-" + number} (made lazily). */
+    private String name;
+    private final long number;
+    /** The virtual thread; set once, before it starts. */
+    Thread thread;
+    /** The future this task waits on in {@link #await}, or {@code null}. */
+    private FutureImpl<?> waiter;
+    /** A cancellation requested while not waiting, to deliver at the next wait. */
+    private boolean mustCancel;
+    private String pendingCancelMessage;
+    private int cancelRequests;
+    /** Set by {@code resume}, cleared by {@code suspend}; guards against stray unparks. */
+    volatile boolean woken;
+    /** Scheduling mode's own per-task object (the baton step), or {@code null}. */
+    Runnable step;
+    /** Where the task was created, in debug mode; else {@code null}. */
+    final StackTraceElement[] createdAt;
+
+    TaskImpl(TaskLoop loop, AsyncCallable<T> body, String name, StackTraceElement[] createdAt) {
+        super(loop);
+        this.body = body;
+        this.name = name;
+        this.number = name == null ? NAMES.incrementAndGet() : 0;
+        this.createdAt = createdAt;
+    }
+
+    // ============================================================ the coroutine's life
+
+    /** The virtual thread's body. */
+    void runInThread() {
+        Scheduling s = loop.scheduling;
+        s.enterTask(this);
+        try {
+            if (mustCancel) {
+                cancelFuture(pendingCancelMessage); // cancelled before its first step: the body never runs
+                return;
+            }
+            T value = body.call();
+            if (mustCancel) {
+                cancelFuture(pendingCancelMessage); // asked to cancel and returned without waiting again
+            } else {
+                finishWithResult(value);
+            }
+        } catch (CancelledError e) {
+            cancelFuture(e.getMessage());
+        } catch (Throwable e) {
+            finishWithException(e);
+            loop.taskFailed(this);
+        } finally {
+            Tasks.unregister(thread);
+            s.exitTask(this);
+        }
+    }
+
+    /**
+     * Suspends this task until {@code f} is done. The calling thread must be this task's.
+     * Delivers a pending cancellation by cancelling {@code f}, and raises a cancellation that
+     * arrived while the task was being resumed.
+     */
+    void await(FutureImpl<?> f) {
+        waiter = f;
+        f.addWaiter(this);
+        if (mustCancel && f.cancel(pendingCancelMessage)) {
+            mustCancel = false;
+        }
+        loop.scheduling.suspend(this);
+        waiter = null;
+        throwIfMustCancel();
+    }
+
+    /** Yields to the loop once ({@code sleep(ZERO)}), raising a pending cancellation after it. */
+    void yieldOnce() {
+        loop.scheduling.yieldNow(this);
+        throwIfMustCancel();
+    }
+
+    private void throwIfMustCancel() {
+        if (mustCancel) {
+            mustCancel = false;
+            throw new CancelledError(pendingCancelMessage);
+        }
+    }
+
+    // ============================================================ Task
+
+    @Override
+    public boolean cancel(String message) {
+        loop.checkThread();
+        if (done()) {
+            return false;
+        }
+        cancelRequests++;
+        FutureImpl<?> w = waiter;
+        if (w != null && w.cancel(message)) {
+            return true; // the waiter's completion wakes us with a CancelledError
+        }
+        mustCancel = true;
+        pendingCancelMessage = message;
+        return true;
+    }
+
+    @Override
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    @Override
+    public int uncancel() {
+        if (done()) {
+            return cancelRequests;
+        }
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelRequests;
+    }
+
+    @Override
+    public String name() {
+        String n = name;
+        return n != null ? n : "Task-" + number;
+    }
+
+    @Override
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public StackTraceElement[] stack() {
+        Thread t = thread;
+        if (t == null || done()) {
+            return new StackTraceElement[0];
+        }
+        return trimStack(t.getStackTrace());
+    }
+
+    /** Drops the frames of the wait itself (top) and of the thread's start-up (bottom). */
+    static StackTraceElement[] trimStack(StackTraceElement[] frames) {
+        int from = 0;
+        while (from < frames.length && isMachinery(frames[from])) {
+            from++;
+        }
+        int to = frames.length;
+        while (to > from && (isMachinery(frames[to - 1]) || isStartup(frames[to - 1]))) {
+            to--;
+        }
+        return Arrays.copyOfRange(frames, from, to);
+    }
+
+    private static boolean isMachinery(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.startsWith("io.aio4j.internal.") || c.startsWith("jdk.internal.") || c.startsWith("java.lang.VirtualThread")
+                || c.equals("java.util.concurrent.locks.LockSupport") || c.startsWith("java.lang.Continuation")
+                || (c.equals("java.lang.Thread") && e.getMethodName().equals("yield"));
+    }
+
+    private static boolean isStartup(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.startsWith("java.lang.Thread") || c.startsWith("io.aio4j.AsyncRunnable");
+    }
+
+    /** The future this task waits on, or {@code null}. */
+    FutureImpl<?> waiter() {
+        return waiter;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<Task ").append(describeState()).append(" name='").append(name()).append('\'');
+        if (!done()) {
+            if (cancelRequests > 0) {
+                sb.append(" cancelling=").append(cancelRequests);
+            }
+            FutureImpl<?> w = waiter;
+            if (w != null) {
+                sb.append(" wait_for=").append(w);
+            }
+        }
+        return sb.append('>').toString();
+    }
+}

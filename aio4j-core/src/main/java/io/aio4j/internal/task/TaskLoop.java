@@ -1,0 +1,226 @@
+package io.aio4j.internal.task;
+
+import io.aio4j.AsyncCallable;
+import io.aio4j.EventLoop.SchedulingMode;
+import io.aio4j.ExceptionContext;
+import io.aio4j.Future;
+import io.aio4j.LoopOptions;
+import io.aio4j.Task;
+import io.aio4j.internal.loop.LoopClock;
+import io.aio4j.internal.loop.SelectorLoop;
+import io.aio4j.internal.loop.SystemClock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The event loop with futures and tasks (DESIGN.md layer 2) on top of {@link SelectorLoop}.
+ * Loop thread only, except where {@link SelectorLoop} says otherwise.
+ */
+public class TaskLoop extends SelectorLoop {
+    /**
+     * Runs continuations that arrive after their loop closed: virtual threads a task started, or
+     * JDK pollers finishing a wake-up. They must run somewhere, or the JDK's threads would hang.
+     */
+    private static final ExecutorService ORPHANS = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("aio4j-orphan-carrier-", 1).factory());
+    /** Unretrieved task exceptions kept for the close-time report; older ones are reported early. */
+    private static final int MAX_UNRETRIEVED = 10_000;
+
+    final Scheduling scheduling;
+    /** Tasks that ended with an exception, oldest first; reported at close unless retrieved. */
+    private final ArrayDeque<TaskImpl<?>> failed = new ArrayDeque<>();
+    /** The last task thread found to be ours: spares a registry lookup. Any owned thread writes it. */
+    private Thread lastTaskThread;
+
+    /**
+     * Creates a loop on the system clock.
+     *
+     * @param options its options
+     * @return the loop
+     */
+    public static TaskLoop create(LoopOptions options) {
+        return new TaskLoop(options, SystemClock.INSTANCE);
+    }
+
+    /**
+     * Creates a loop on a given clock (the test loop passes a virtual one).
+     *
+     * @param options its options
+     * @param clock its clock
+     */
+    protected TaskLoop(LoopOptions options, LoopClock clock) {
+        super(options, clock);
+        JdkPollers.ensureStarted();
+        this.scheduling = SchedulerAccess.available() ? new LoopScheduling(this) : new BatonScheduling();
+    }
+
+    /**
+     * Returns the JVM's scheduling mode.
+     *
+     * @return the mode
+     */
+    public static SchedulingMode schedulingMode() {
+        return SchedulerAccess.available() ? SchedulingMode.LOOP_SCHEDULER : SchedulingMode.BATON;
+    }
+
+    // ============================================================ scheduler bridge
+
+    /** The loop as a virtual-thread scheduler. Thread-safe; never throws. */
+    void executeContinuation(Runnable continuation) {
+        execute(continuation);
+    }
+
+    /** Appends a task step to the ready queue. Loop thread only. */
+    void enqueueStep(Runnable step) {
+        enqueue(step);
+    }
+
+    @Override
+    protected boolean isOwnedThread(Thread t) {
+        if (!t.isVirtual()) {
+            return false;
+        }
+        if (t == lastTaskThread) {
+            return true;
+        }
+        TaskImpl<?> task = Tasks.of(t);
+        if (task != null && task.loop == this) {
+            lastTaskThread = t;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    protected boolean canRunOn(Thread t) {
+        return scheduling.canRunLoopOn(t);
+    }
+
+    @Override
+    protected Thread newLoopThread(Runnable run) {
+        return scheduling.newLoopThread(name(), run);
+    }
+
+    @Override
+    protected void orphan(Runnable work) {
+        try {
+            ORPHANS.execute(work);
+        } catch (Throwable t) {
+            Thread.ofPlatform().daemon().start(work);
+        }
+    }
+
+    // ============================================================ futures and tasks
+
+    @Override
+    public <T> Future<T> createFuture() {
+        ensureOpen();
+        return new FutureImpl<>(this);
+    }
+
+    @Override
+    public <T> Task<T> createTask(AsyncCallable<T> body) {
+        return createTask(body, null);
+    }
+
+    @Override
+    public <T> Task<T> createTask(AsyncCallable<T> body, String name) {
+        if (body == null) {
+            throw new NullPointerException("body");
+        }
+        ensureOpen();
+        checkThread();
+        TaskImpl<T> task = new TaskImpl<>(this, body, name, debug() ? new Throwable().getStackTrace() : null);
+        Thread thread = scheduling.newTaskThread(task);
+        task.thread = thread;
+        Tasks.register(thread, task);
+        scheduling.start(task);
+        return task;
+    }
+
+    @Override
+    public Set<Task<?>> allTasks() {
+        Set<Task<?>> out = new LinkedHashSet<>();
+        for (TaskImpl<?> t : Tasks.of(this)) {
+            if (!t.done()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Tasks of this loop not yet done. */
+    List<TaskImpl<?>> pendingTasks() {
+        return Tasks.of(this).stream().filter(t -> !t.done()).toList();
+    }
+
+    /** Notes a task that ended with an exception, for the close-time report. Loop thread only. */
+    void taskFailed(TaskImpl<?> task) {
+        failed.addLast(task);
+        if (failed.size() > MAX_UNRETRIEVED) {
+            reportIfUnretrieved(failed.pollFirst());
+        }
+    }
+
+    private void reportIfUnretrieved(TaskImpl<?> t) {
+        if (!t.retrieved) {
+            t.retrieved = true;
+            callExceptionHandler(new ExceptionContext("Task exception was never retrieved", t.peekException(), t, t,
+                    null, null, t.createdAt == null ? null : List.of(t.createdAt)));
+        }
+    }
+
+    @Override
+    public <T> T runUntilComplete(Future<T> future) {
+        if (!(future instanceof FutureImpl<T> f) || f.loop != this) {
+            throw new IllegalArgumentException("runUntilComplete needs a future of event loop '" + name() + "': " + future);
+        }
+        ensureOpen();
+        Consumer<Future<T>> stopper = x -> stop();
+        f.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            f.removeDoneCallback(stopper);
+        }
+        if (!f.done()) {
+            throw new IllegalStateException("Event loop '" + name() + "' stopped before the future completed: " + f);
+        }
+        return f.result();
+    }
+
+    // ============================================================ closing and reports
+
+    @Override
+    protected void beforeClose() {
+        for (TaskImpl<?> t : Tasks.of(this)) {
+            if (!t.done()) {
+                Tasks.unregister(t.thread);
+                callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending!", null, t, t, null,
+                        null, t.createdAt == null ? null : List.of(t.createdAt)));
+            }
+        }
+        TaskImpl<?> t;
+        while ((t = failed.pollFirst()) != null) {
+            reportIfUnretrieved(t);
+        }
+    }
+
+    @Override
+    protected BlockedStep describeBlockedStep(Runnable step, Duration blockedFor) {
+        List<TaskImpl<?>> tasks = Tasks.of(this);
+        TaskImpl<?> culprit = scheduling.taskOfStep(step, tasks);
+        if (culprit == null) {
+            BlockedStep plain = super.describeBlockedStep(step, blockedFor);
+            return new BlockedStep(plain.culprit(), null, plain.handle(), plain.stack(), ClassInitHints.hint(plain.stack(), null, tasks));
+        }
+        StackTraceElement[] stack = culprit.thread.getStackTrace();
+        return new BlockedStep("Task '" + culprit.name() + "'", culprit, null, stack, ClassInitHints.hint(stack, culprit, tasks));
+    }
+}
