@@ -396,7 +396,9 @@ public abstract class SelectorLoop implements EventLoop {
     private void select(long timeoutNanos) {
         try {
             if (timeoutNanos == 0) {
-                selector.selectNow();
+                if (!selector.keys().isEmpty()) {
+                    selector.selectNow(); // a syscall: skipped when no channel is registered
+                }
                 return;
             }
             AWAKE.setVolatile(this, false);
