@@ -45,15 +45,15 @@ final class LoopScheduling implements Scheduling {
     @Override
     public void suspend(TaskImpl<?> task) {
         // A spare permit (left by Thread.sleep, say) makes park return early: loop on the flag.
-        while (!task.woken) {
+        while (!task.woken()) {
             LockSupport.park(task);
         }
-        task.woken = false;
+        task.setWoken(false);
     }
 
     @Override
     public void resume(TaskImpl<?> task) {
-        task.woken = true;
+        task.setWoken(true);
         LockSupport.unpark(task.thread);
     }
 

@@ -32,8 +32,29 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
     private boolean mustCancel;
     private String pendingCancelMessage;
     private int cancelRequests;
-    /** Set by {@code resume}, cleared by {@code suspend}; guards against stray unparks. */
-    volatile boolean woken;
+    /**
+     * Set by {@code resume}, cleared by {@code suspend}; guards against stray unparks. Written with
+     * release stores (no full fence: both sides run on the loop's carrier), read with acquire loads.
+     */
+    @SuppressWarnings("unused") // through WOKEN
+    private boolean woken;
+    private static final java.lang.invoke.VarHandle WOKEN;
+
+    static {
+        try {
+            WOKEN = java.lang.invoke.MethodHandles.lookup().findVarHandle(TaskImpl.class, "woken", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    boolean woken() {
+        return (boolean) WOKEN.getAcquire(this);
+    }
+
+    void setWoken(boolean value) {
+        WOKEN.setRelease(this, value);
+    }
     /** Scheduling mode's own per-task object (the baton step), or {@code null}. */
     Runnable step;
     /** Where the task was created, in debug mode; else {@code null}. */
