@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it through {@link #isOwnedThread(Thread)}.
  */
 public abstract class SelectorLoop implements EventLoop {
-    private static final System.Logger LOG = System.getLogger("io.aio4j");
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
     /** The loop running in each thread that runs (or waits for) one: asyncio's _running_loop. */
     private static final ThreadLocal<SelectorLoop> RUNNING = new ThreadLocal<>();
@@ -66,6 +65,8 @@ public abstract class SelectorLoop implements EventLoop {
     private final TimerQueue timers = new TimerQueue();
     private ExceptionHandler handler;
     private boolean debug;
+    /** Whether a channel was ever registered: until then an iteration that must not block skips select. */
+    private boolean channelsRegistered;
     /** The watchdog threshold as configured; {@code null} means "the default for debug mode". */
     private Duration slowCallbackSetting;
 
@@ -356,6 +357,7 @@ public abstract class SelectorLoop implements EventLoop {
             throws ClosedChannelException {
         ensureOpen();
         checkThread();
+        channelsRegistered = true;
         return channel.register(selector, ops, handler);
     }
 
@@ -374,16 +376,19 @@ public abstract class SelectorLoop implements EventLoop {
         long timeout = (!mayBlock || stopping || !ready.isEmpty()) ? 0 : clock.blockNanos(timers.nextDeadline());
 
         // Phase 3: select, then dispatch ready keys and take in what other threads handed over.
-        select(timeout);
-        dispatchSelectedKeys();
+        if (select(timeout)) {
+            dispatchSelectedKeys();
+        }
         drainInbound();
 
         // Phase 4: due timers join the ready queue, after what is already there (§3.8, 52).
-        long now = clock.nanoTime();
-        TimerHandleImpl timer;
-        while ((timer = timers.pollDue(now)) != null) {
-            if (!timer.cancelled()) {
-                ready.addLast(timer);
+        if (!timers.isEmpty()) { // reading the clock costs ~20 ns: not when there is no timer
+            long now = clock.nanoTime();
+            TimerHandleImpl timer;
+            while ((timer = timers.pollDue(now)) != null) {
+                if (!timer.cancelled()) {
+                    ready.addLast(timer);
+                }
             }
         }
 
@@ -393,13 +398,15 @@ public abstract class SelectorLoop implements EventLoop {
         }
     }
 
-    private void select(long timeoutNanos) {
+    /** Selects; tells whether the selector was asked (so selected keys may wait). */
+    private boolean select(long timeoutNanos) {
         try {
             if (timeoutNanos == 0) {
-                if (!selector.keys().isEmpty()) {
-                    selector.selectNow(); // a syscall: skipped when no channel is registered
+                if (!channelsRegistered) {
+                    return false; // selectNow is a syscall: skipped until a channel is registered
                 }
-                return;
+                selector.selectNow();
+                return true;
             }
             AWAKE.setVolatile(this, false);
             try {
@@ -414,8 +421,10 @@ public abstract class SelectorLoop implements EventLoop {
             } finally {
                 AWAKE.setVolatile(this, true);
             }
+            return true;
         } catch (IOException e) {
             callExceptionHandler(ExceptionContext.of("Selector failed in event loop '" + name + "'", e));
+            return false;
         }
     }
 
@@ -583,7 +592,7 @@ public abstract class SelectorLoop implements EventLoop {
         try {
             selector.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "closing the selector of event loop '" + name + "' failed", e);
+            Log.LOGGER.log(System.Logger.Level.WARNING, "closing the selector of event loop '" + name + "' failed", e);
         }
     }
 
@@ -660,7 +669,7 @@ public abstract class SelectorLoop implements EventLoop {
             try {
                 defaultExceptionHandler(context);
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.ERROR, "Exception in default exception handler", t);
+                Log.LOGGER.log(System.Logger.Level.ERROR, "Exception in default exception handler", t);
             }
             return;
         }
@@ -672,7 +681,7 @@ public abstract class SelectorLoop implements EventLoop {
                         context.future(), context.task(), context.handle(), context.blockedFor(), null));
                 defaultExceptionHandler(context);
             } catch (Throwable t2) {
-                LOG.log(System.Logger.Level.ERROR, "Exception in default exception handler while handling an"
+                Log.LOGGER.log(System.Logger.Level.ERROR, "Exception in default exception handler while handling an"
                         + " unexpected error in a custom exception handler", t2);
             }
         }
@@ -700,7 +709,7 @@ public abstract class SelectorLoop implements EventLoop {
             }
         }
         System.Logger.Level level = context.blockedFor() != null ? System.Logger.Level.WARNING : System.Logger.Level.ERROR;
-        LOG.log(level, sb.toString(), context.exception());
+        Log.LOGGER.log(level, sb.toString(), context.exception());
     }
 
     // ============================================================ debug and watchdog
@@ -767,12 +776,12 @@ public abstract class SelectorLoop implements EventLoop {
         var ex = new io.aio4j.BlockedLoopException(message, b.culprit(), blockedFor, b.stack());
         ExceptionContext ctx = new ExceptionContext(message, ex, b.task(), b.task(), b.handle(), blockedFor, null);
         ExceptionHandler h = handler;
-        LOG.log(System.Logger.Level.WARNING, message, ex);
+        Log.LOGGER.log(System.Logger.Level.WARNING, message, ex);
         if (h != null) {
             try {
                 h.handle(this, ctx);
             } catch (Throwable t) {
-                LOG.log(System.Logger.Level.ERROR, "Unhandled error in exception handler", t);
+                Log.LOGGER.log(System.Logger.Level.ERROR, "Unhandled error in exception handler", t);
             }
         }
     }

@@ -61,7 +61,7 @@ final class Watchdog {
                 try {
                     loop.watchdogTick(now);
                 } catch (Throwable t) {
-                    System.getLogger("io.aio4j").log(System.Logger.Level.ERROR, "aio4j watchdog failed", t);
+                    Log.LOGGER.log(System.Logger.Level.ERROR, "aio4j watchdog failed", t);
                 }
             }
         }

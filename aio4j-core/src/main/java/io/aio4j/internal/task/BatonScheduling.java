@@ -24,7 +24,7 @@ final class BatonScheduling implements Scheduling {
 
     @Override
     public Thread newTaskThread(TaskImpl<?> task) {
-        Thread t = TASK_THREADS.newThread(task::runInThread);
+        Thread t = TASK_THREADS.newThread(task);
         task.step = new Step(task);
         return t;
     }

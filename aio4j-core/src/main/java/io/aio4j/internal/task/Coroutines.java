@@ -70,16 +70,26 @@ public final class Coroutines {
             task.yieldOnce();
             return;
         }
-        FutureImpl<Void> wake = new FutureImpl<>(task.loop);
-        TimerHandle timer = task.loop.callLater(delay, () -> {
-            if (!wake.done()) {
-                wake.finishWithResult(null);
-            }
-        });
+        Wakeup wake = new Wakeup(task.loop);
+        TimerHandle timer = task.loop.callLater(delay, wake);
         try {
             task.await(wake);
         } finally {
             timer.cancel();
+        }
+    }
+
+    /** The future a sleeping task waits on, and the timer callback that completes it: one object. */
+    private static final class Wakeup extends FutureImpl<Void> implements Runnable {
+        Wakeup(TaskLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        public void run() {
+            if (!done()) {
+                finishWithResult(null);
+            }
         }
     }
 

@@ -28,7 +28,7 @@ final class LoopScheduling implements Scheduling {
 
     @Override
     public Thread newTaskThread(TaskImpl<?> task) {
-        return factory.newThread(task::runInThread);
+        return factory.newThread(task);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.aio4j.internal.task;
 
 import java.lang.reflect.Constructor;
+import io.aio4j.internal.loop.Log;
 import java.lang.reflect.Field;
 import java.util.concurrent.Executor;
 
@@ -12,7 +13,6 @@ import java.util.concurrent.Executor;
  * Thread-safe; resolved once.
  */
 final class SchedulerAccess {
-    private static final System.Logger LOG = System.getLogger("io.aio4j");
 
     private static final Constructor<?> BUILDER;
     private static final Field RUN_CONTINUATION;
@@ -39,7 +39,7 @@ final class SchedulerAccess {
                 ctor = null;
                 String target = SchedulerAccess.class.getModule().isNamed() ? SchedulerAccess.class.getModule().getName() : "ALL-UNNAMED";
                 why = "java.lang is not open to aio4j (" + e.getClass().getSimpleName() + ")";
-                LOG.log(System.Logger.Level.INFO, "aio4j runs tasks in the portable BATON mode: " + why
+                Log.LOGGER.log(System.Logger.Level.INFO, "aio4j runs tasks in the portable BATON mode: " + why
                         + "; add --add-opens java.base/java.lang=" + target + " to the java command for the faster"
                         + " LOOP_SCHEDULER mode");
             }

@@ -13,7 +13,7 @@ interface Scheduling {
     /** Which mode this is. */
     SchedulingMode mode();
 
-    /** Creates the task's virtual thread, unstarted; its body is {@link TaskImpl#runInThread()}. */
+    /** Creates the task's virtual thread, unstarted; its body is {@link TaskImpl#run()}. */
     Thread newTaskThread(TaskImpl<?> task);
 
     /** Starts a task made by {@link #newTaskThread}: its first step runs on a later iteration. */

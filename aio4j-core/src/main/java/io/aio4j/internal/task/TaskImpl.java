@@ -1,6 +1,7 @@
 package io.aio4j.internal.task;
 
 import io.aio4j.AsyncCallable;
+import io.aio4j.AsyncRunnable;
 import io.aio4j.CancelledError;
 import io.aio4j.Task;
 import java.util.Arrays;
@@ -17,10 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the result type
  */
-public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
+public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnable {
     private static final AtomicLong NAMES = new AtomicLong();
 
-    private final AsyncCallable<T> body;
+    /** An {@link AsyncCallable} or an {@link AsyncRunnable}: kept as given, no adapter, one frame less. */
+    private final Object body;
     /** Explicit name, or {@code null} for {@code "Task-" + number} (made lazily). */
     private String name;
     private final long number;
@@ -60,7 +62,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
     /** Where the task was created, in debug mode; else {@code null}. */
     final StackTraceElement[] createdAt;
 
-    TaskImpl(TaskLoop loop, AsyncCallable<T> body, String name, StackTraceElement[] createdAt) {
+    TaskImpl(TaskLoop loop, Object body, String name, StackTraceElement[] createdAt) {
         super(loop);
         this.body = body;
         this.name = name;
@@ -70,8 +72,9 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
 
     // ============================================================ the coroutine's life
 
-    /** The virtual thread's body. */
-    void runInThread() {
+    /** The virtual thread's body: runs the coroutine and completes the task. */
+    @Override
+    public void run() {
         Scheduling s = loop.scheduling;
         s.enterTask(this);
         try {
@@ -79,7 +82,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
                 cancelFuture(pendingCancelMessage); // cancelled before its first step: the body never runs
                 return;
             }
-            T value = body.call();
+            T value = callBody();
             if (mustCancel) {
                 cancelFuture(pendingCancelMessage); // asked to cancel and returned without waiting again
             } else {
@@ -96,6 +99,15 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private T callBody() throws Exception {
+        if (body instanceof AsyncRunnable r) {
+            r.run();
+            return null;
+        }
+        return ((AsyncCallable<T>) body).call();
+    }
+
     /**
      * Suspends this task until {@code f} is done. The calling thread must be this task's.
      * Delivers a pending cancellation by cancelling {@code f}, and raises a cancellation that
@@ -108,6 +120,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T> {
             mustCancel = false;
         }
         loop.scheduling.suspend(this);
+        loop.noteRunning(thread);
         waiter = null;
         throwIfMustCancel();
     }

@@ -1,6 +1,7 @@
 package io.aio4j.internal.task;
 
 import io.aio4j.AsyncCallable;
+import io.aio4j.AsyncRunnable;
 import io.aio4j.EventLoop.SchedulingMode;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
@@ -81,6 +82,11 @@ public class TaskLoop extends SelectorLoop {
         enqueue(step);
     }
 
+    /** Called by a task's thread as it resumes: its checks then skip the registry. */
+    void noteRunning(Thread taskThread) {
+        lastTaskThread = taskThread;
+    }
+
     @Override
     protected boolean isOwnedThread(Thread t) {
         if (!t.isVirtual()) {
@@ -131,6 +137,16 @@ public class TaskLoop extends SelectorLoop {
 
     @Override
     public <T> Task<T> createTask(AsyncCallable<T> body, String name) {
+        return newTask(body, name);
+    }
+
+    @Override
+    public Task<Void> createTask(AsyncRunnable body) {
+        return newTask(body, null);
+    }
+
+    /** Creates and starts a task whose body is an AsyncCallable or an AsyncRunnable. */
+    <T> Task<T> newTask(Object body, String name) {
         if (body == null) {
             throw new NullPointerException("body");
         }
