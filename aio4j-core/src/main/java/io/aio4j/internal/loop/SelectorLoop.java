@@ -132,6 +132,9 @@ public abstract class SelectorLoop implements EventLoop {
     /** Called by {@link #close()} while the loop is still open: report what is left behind. */
     protected void beforeClose() {}
 
+    /** Called by {@link #close()} once the loop is closed and its queues are emptied. */
+    protected void afterClose() {}
+
     /**
      * Describes what the step is for a blocked-loop report, from the watchdog thread.
      *
@@ -245,6 +248,9 @@ public abstract class SelectorLoop implements EventLoop {
      * @param callback what to run
      */
     public final void enqueueCallback(Runnable callback) {
+        if (state == LoopState.CLOSED) {
+            return; // a task unwinding after close completes; nobody will run its callbacks
+        }
         enqueue(new HandleImpl(callback, debug ? createdHere() : null));
     }
 
@@ -594,6 +600,7 @@ public abstract class SelectorLoop implements EventLoop {
         } catch (IOException e) {
             Log.LOGGER.log(System.Logger.Level.WARNING, "closing the selector of event loop '" + name + "' failed", e);
         }
+        afterClose();
     }
 
     /**

@@ -37,7 +37,7 @@ final class BatonScheduling implements Scheduling {
 
     @Override
     public void enterTask(TaskImpl<?> task) {
-        awaitBaton(task.thread);
+        awaitBaton(task);
     }
 
     @Override
@@ -48,7 +48,7 @@ final class BatonScheduling implements Scheduling {
     @Override
     public void suspend(TaskImpl<?> task) {
         pass(task.loop.owner());
-        awaitBaton(task.thread);
+        awaitBaton(task);
     }
 
     @Override
@@ -71,6 +71,18 @@ final class BatonScheduling implements Scheduling {
         while (holder != me) {
             LockSupport.park(this);
         }
+    }
+
+    /** A task waits for the baton, or to be let go by a closed loop. */
+    private void awaitBaton(TaskImpl<?> task) {
+        while (holder != task.thread && !task.abandoned()) {
+            LockSupport.park(this);
+        }
+    }
+
+    @Override
+    public void wakeAbandoned(TaskImpl<?> task) {
+        LockSupport.unpark(task.thread); // it no longer waits for the baton: nobody holds it now
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.aio4j.internal.task;
 
+import io.aio4j.CancelledError;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
 import io.aio4j.Task;
@@ -76,6 +77,11 @@ public final class Coroutines {
             task.await(wake);
         } finally {
             timer.cancel();
+        }
+        if (wake.cancelled()) {
+            // Task.cancel() delivers itself by cancelling the future the task waits on, here the
+            // wake-up; like asyncio's sleep, raise it (ASYNCIO-SEMANTICS §3.1, 3 and 7).
+            throw new CancelledError(wake.cancelMessage());
         }
     }
 

@@ -58,6 +58,11 @@ final class LoopScheduling implements Scheduling {
     }
 
     @Override
+    public void wakeAbandoned(TaskImpl<?> task) {
+        resume(task); // the closed loop hands the continuation to its orphan executor
+    }
+
+    @Override
     public void yieldNow(TaskImpl<?> task) {
         Thread.yield(); // the JDK resubmits the continuation to the loop: it runs after what is ready
     }

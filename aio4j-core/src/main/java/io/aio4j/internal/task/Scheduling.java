@@ -31,6 +31,9 @@ interface Scheduling {
     /** Called on the loop: the task's next step joins the ready queue. */
     void resume(TaskImpl<?> task);
 
+    /** Called by whoever closes the loop: lets a task left pending run again, off the loop, to unwind. */
+    void wakeAbandoned(TaskImpl<?> task);
+
     /** Called by the task's own thread: lets everything ready run once, then continues. */
     void yieldNow(TaskImpl<?> task);
 

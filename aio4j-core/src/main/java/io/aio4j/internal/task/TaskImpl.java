@@ -32,6 +32,8 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
     private FutureImpl<?> waiter;
     /** A cancellation requested while not waiting, to deliver at the next wait. */
     private boolean mustCancel;
+    /** Set once, by the closing thread, for a task its loop left pending. */
+    private volatile boolean abandoned;
     private String pendingCancelMessage;
     private int cancelRequests;
     /**
@@ -114,6 +116,9 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
      * arrived while the task was being resumed.
      */
     void await(FutureImpl<?> f) {
+        if (abandoned) {
+            throw new io.aio4j.LoopClosedException("Event loop '" + loop.name() + "' is closed: " + this + " cannot wait");
+        }
         waiter = f;
         f.addWaiter(this);
         if (mustCancel && f.cancel(pendingCancelMessage)) {
@@ -123,6 +128,19 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
         loop.noteRunning(thread);
         waiter = null;
         throwIfMustCancel();
+    }
+
+    /** Resumes a task whose loop closed under it, with a cancellation to unwind it. */
+    void abandon(String message) {
+        abandoned = true;
+        mustCancel = true;
+        pendingCancelMessage = message;
+        loop.scheduling.wakeAbandoned(this);
+    }
+
+    /** Whether the loop closed while this task was pending. */
+    boolean abandoned() {
+        return abandoned;
     }
 
     /** Yields to the loop once ({@code sleep(ZERO)}), raising a pending cancellation after it. */

@@ -79,6 +79,9 @@ public class TaskLoop extends SelectorLoop {
 
     /** Appends a task step to the ready queue. Loop thread only. */
     void enqueueStep(Runnable step) {
+        if (isClosed()) {
+            return; // an abandoned task unwinds without its loop
+        }
         enqueue(step);
     }
 
@@ -213,9 +216,13 @@ public class TaskLoop extends SelectorLoop {
 
     // ============================================================ closing and reports
 
+    /** Tasks still pending at close, reported and then unwound by {@link #afterClose()}. */
+    private List<TaskImpl<?>> abandoned = List.of();
+
     @Override
     protected void beforeClose() {
-        for (TaskImpl<?> t : Tasks.of(this)) {
+        abandoned = pendingTasks();
+        for (TaskImpl<?> t : abandoned) {
             if (!t.done()) {
                 Tasks.unregister(t.thread);
                 callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending!", null, t, t, null,
@@ -226,6 +233,20 @@ public class TaskLoop extends SelectorLoop {
         while ((t = failed.pollFirst()) != null) {
             reportIfUnretrieved(t);
         }
+    }
+
+    /**
+     * Unwinds the tasks left pending, as Python closes a destroyed coroutine: each is resumed with a
+     * {@link io.aio4j.CancelledError} at its wait, so its {@code finally} blocks run (on another
+     * thread, since the loop is gone) and its virtual thread ends instead of staying parked forever
+     * in the JDK's thread registry. Waiting there again throws {@link io.aio4j.LoopClosedException}.
+     */
+    @Override
+    protected void afterClose() {
+        for (TaskImpl<?> t : abandoned) {
+            t.abandon("Event loop '" + name() + "' was closed while the task was pending");
+        }
+        abandoned = List.of();
     }
 
     @Override
