@@ -58,6 +58,7 @@ public class TaskLoop extends SelectorLoop {
     protected TaskLoop(LoopOptions options, LoopClock clock) {
         super(options, clock);
         JdkPollers.ensureStarted();
+        Warmup.ensureDone();
         this.scheduling = SchedulerAccess.available() ? new LoopScheduling(this) : new BatonScheduling();
     }
 
