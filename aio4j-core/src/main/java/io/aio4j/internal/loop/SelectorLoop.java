@@ -129,6 +129,11 @@ public abstract class SelectorLoop implements EventLoop {
     /** Runs work that is not a callback (a continuation) once the loop is closed. Never throws. */
     protected abstract void orphan(Runnable work);
 
+    /** Returns the loop whose task the calling thread is, or {@code null}; any thread. */
+    protected SelectorLoop loopOfCurrentTask() {
+        return null;
+    }
+
     /** Called by {@link #close()} while the loop is still open: report what is left behind. */
     protected void beforeClose() {}
 
@@ -476,6 +481,9 @@ public abstract class SelectorLoop implements EventLoop {
                 throw new IllegalStateException("Event loop '" + name + "' is already running");
             }
             SelectorLoop other = RUNNING.get();
+            if (other == null) {
+                other = loopOfCurrentTask(); // a task runs inside its loop, though its thread is its own
+            }
             if (other != null) {
                 throw new IllegalStateException("Cannot run event loop '" + name
                         + "' while another loop ('" + other.name + "') is running in this thread");
@@ -639,7 +647,7 @@ public abstract class SelectorLoop implements EventLoop {
             if (state == LoopState.RUNNING) {
                 throw new IllegalStateException("Event loop '" + name + "' is already running");
             }
-            if (RUNNING.get() != null) {
+            if (RUNNING.get() != null || loopOfCurrentTask() != null) {
                 throw new IllegalStateException("Cannot drive event loop '" + name + "' while another loop runs in this thread");
             }
             state = LoopState.RUNNING;

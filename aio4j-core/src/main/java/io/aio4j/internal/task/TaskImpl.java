@@ -215,7 +215,15 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
 
     /** Drops the frames of the wait itself (top) and of the thread's start-up (bottom). */
     static StackTraceElement[] trimStack(StackTraceElement[] frames) {
+        // The JDK's park frames differ between releases (JDK 25 parks through JavaLangAccess,
+        // java.lang.System$1): skip the whole leading run of JDK and aio4j frames, up to the last
+        // aio4j one, so the top is the caller of Aio.await/sleep.
         int from = 0;
+        for (int i = 0; i < frames.length && (isJdk(frames[i]) || isAio4jWait(frames[i])); i++) {
+            if (isAio4jWait(frames[i])) {
+                from = i + 1;
+            }
+        }
         while (from < frames.length && isMachinery(frames[from])) {
             from++;
         }
@@ -231,6 +239,17 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
         return c.startsWith("io.aio4j.internal.") || c.startsWith("jdk.internal.") || c.startsWith("java.lang.VirtualThread")
                 || c.equals("java.util.concurrent.locks.LockSupport") || c.startsWith("java.lang.Continuation")
                 || (c.equals("java.lang.Thread") && e.getMethodName().equals("yield"));
+    }
+
+    private static boolean isJdk(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
+    }
+
+    /** aio4j's frames of a wait: its machinery and the {@code Aio} entry points. */
+    private static boolean isAio4jWait(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.startsWith("io.aio4j.internal.") || c.equals("io.aio4j.Aio");
     }
 
     private static boolean isStartup(StackTraceElement e) {

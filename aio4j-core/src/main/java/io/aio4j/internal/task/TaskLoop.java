@@ -108,6 +108,12 @@ public class TaskLoop extends SelectorLoop {
     }
 
     @Override
+    protected SelectorLoop loopOfCurrentTask() {
+        TaskImpl<?> t = Tasks.current();
+        return t == null ? null : t.loop;
+    }
+
+    @Override
     protected boolean canRunOn(Thread t) {
         return scheduling.canRunLoopOn(t);
     }

@@ -1,0 +1,49 @@
+package io.aio4j.bench;
+
+import io.aio4j.EventLoop;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Warm spawn-and-finish: a main task creates 100,000 tasks that each {@code sleep(ZERO)} once and
+ * return, then awaits them all. Score = tasks/s (target: at least 1,000,000).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = BenchLoops.ADD_OPENS)
+public class SpawnBench {
+    private EventLoop loop;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        loop = BenchLoops.newLoop();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        loop.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workloads.N)
+    public int spawn() {
+        int n = Workloads.spawn(loop, Workloads.N);
+        Workloads.check(n, Workloads.N, "tasks finished");
+        return n;
+    }
+}
