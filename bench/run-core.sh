@@ -18,23 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/aio4j-bench/target/benchmarks.jar"
 
 # ---------------------------------------------------------------------------- find a JDK 25
-major_of() { # major version of a java executable, or 0
-  "$1" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1 | grep . || echo 0
-}
-find_java() {
-  local j
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(major_of "$JAVA_HOME/bin/java")" -ge 25 ]; then
-    echo "$JAVA_HOME/bin/java"; return
-  fi
-  for j in /usr/lib/jvm/*25*/bin/java; do
-    if [ -x "$j" ] && [ "$(major_of "$j")" -ge 25 ]; then echo "$j"; return; fi
-  done
-  if j="$(command -v java)" && [ "$(major_of "$j")" -ge 25 ]; then echo "$j"; return; fi
-  echo "run-core.sh: no Java 25+ in JAVA_HOME, /usr/lib/jvm/*25* or PATH" >&2
-  exit 1
-}
-java="$(find_java)"
+java="$("$root/bin/java25")"
 java_home="$(cd "$(dirname "$java")/.." && pwd)"
 
 # ---------------------------------------------------------------------------- build
