@@ -269,6 +269,33 @@ class FutureTest extends LoopTest {
     }
 
     @Test
+    void sleepZeroYieldsExactlyOnceSoWhatIsAlreadyReadyRunsFirst() {
+        run(() -> {
+            EventLoop here = Aio.getRunningLoop();
+            Task<Void> other = Aio.createTask(() -> {
+                record("other 1");
+                Aio.sleep(Duration.ZERO);
+                record("other 2");
+                Aio.sleep(Duration.ZERO);
+                record("other 3");
+            });
+            here.callSoon(() -> {
+                record("callback 1");
+                here.callSoon(() -> record("callback 2")); // queued behind this task's wake-up
+            });
+            record("main before");
+            Aio.sleep(Duration.ZERO);
+            record("main after");
+            await(other);
+        });
+        // Ready queue at the sleep: [other, callback 1, main]. Not yielding would put "main after"
+        // before "other 1"; yielding twice would put it after "other 2" and "callback 2".
+        assertThat(events).containsExactly(
+                "main before", "other 1", "callback 1", "main after", "other 2", "callback 2", "other 3");
+        assertThat(nowMillis()).isZero();
+    }
+
+    @Test
     void sleepingTaskWakesAtItsVirtualDeadline() {
         long woke = run(() -> {
             Aio.sleep(Duration.ofSeconds(5));

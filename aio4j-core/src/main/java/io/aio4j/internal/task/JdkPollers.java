@@ -3,34 +3,39 @@ package io.aio4j.internal.task;
 /**
  * Makes sure the JDK's socket pollers are born on a platform thread. They are virtual threads
  * created when {@code sun.nio.ch.Poller} is initialised, which the first blocking socket call in
- * the JVM does; if that call happens inside a task, they inherit the task's scheduler (our loop),
- * and once that loop closes every later blocking socket read in the JVM hangs.
- *
- * <p>So the first loop initialises the class on a platform thread of its own. It does not wait for
- * it (starting the pollers takes tens of milliseconds): a task that reaches a blocking socket call
- * meanwhile waits for the class initialisation the VM is running on that thread, and then finds
- * the pollers on the JDK's default scheduler. Thread-safe; idempotent.
+ * the JVM does; if that call happens inside a task of the fast scheduling mode, they inherit the
+ * task's scheduler (our loop), and once that loop stops every later blocking socket read in the
+ * JVM hangs. So the first loop initialises the class on a platform thread of its own, and waits for
+ * it (tens of milliseconds, once): a background start would leave a window in which a task could
+ * still win the race. Thread-safe; idempotent.
  */
 final class JdkPollers {
-    private static volatile Thread initialiser;
+    private static volatile boolean started;
 
     private JdkPollers() {}
 
     static void ensureStarted() {
-        if (initialiser != null) {
+        if (started) {
             return;
         }
         synchronized (JdkPollers.class) {
-            if (initialiser == null) {
-                initialiser = Thread.ofPlatform().daemon().name("aio4j-poller-init").start(JdkPollers::initialise);
+            if (started) {
+                return;
             }
+            Thread t = Thread.ofPlatform().daemon().name("aio4j-poller-init").start(JdkPollers::initialise);
+            boolean interrupted = false;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            started = true;
         }
-    }
-
-    /** Waits until the pollers exist (for tests). */
-    static void awaitStarted() throws InterruptedException {
-        ensureStarted();
-        initialiser.join();
     }
 
     private static void initialise() {

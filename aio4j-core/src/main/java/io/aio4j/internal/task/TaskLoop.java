@@ -57,7 +57,9 @@ public class TaskLoop extends SelectorLoop {
      */
     protected TaskLoop(LoopOptions options, LoopClock clock) {
         super(options, clock);
-        JdkPollers.ensureStarted();
+        if (SchedulerAccess.available()) {
+            JdkPollers.ensureStarted(); // only tasks on the loop's own scheduler could adopt them
+        }
         Warmup.ensureDone();
         this.scheduling = SchedulerAccess.available() ? new LoopScheduling(this) : new BatonScheduling();
     }
