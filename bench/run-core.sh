@@ -91,6 +91,7 @@ verdict() { # value op target -> "ok" / "MISS" / ""
 }
 
 spawn_warm="$(score "$out/warm.csv" SpawnBench.spawn)"
+spawn_sized="$(score "$out/warm.csv" SpawnBench.spawnSizedHeap)"
 pp_warm="$(score "$out/warm.csv" PingPongBench.pingPong)"
 spawn_cold="$(per_op_rate "$(score "$out/cold.csv" ColdBench.spawn)")"
 pp_cold="$(per_op_rate "$(score "$out/cold.csv" ColdBench.pingPong)")"
@@ -105,6 +106,8 @@ fmt='%-22s %16s %16s %12s %6s   %s\n'
 printf "$fmt" "" "aio4j warm" "aio4j cold" "target" "" "reference"
 printf "$fmt" "spawn (tasks/s)" "$(rate "$spawn_warm")" "$(rate "$spawn_cold")" ">= 1,000,000" \
   "$(verdict "$spawn_warm" '>=' 1000000)" "asyncio 3.11 113k, uvloop 127k, kotlinx 1T 1.19M, JDK 25 VT 1.1M"
+printf "$fmt" "  sized heap" "$(rate "$spawn_sized")" "" ">= 1,000,000" \
+  "$(verdict "$spawn_sized" '>=' 1000000)" "-Xms3g -Xmn2g -XX:+AlwaysPreTouch: no GC or page faults mid-run"
 printf "$fmt" "ping-pong (rt/s)" "$(rate "$pp_warm")" "$(rate "$pp_cold")" ">= 3,000,000" \
   "$(verdict "$pp_warm" '>=' 3000000)" "asyncio 3.11 193k, uvloop 317k, kotlinx 1T 3.9M, JDK 25 VT 1.4-1.9M"
 printf "$fmt" "parked task, heap" "$(kib "$heap")" "$(kib "$heap_cold")" "<= 1.3 KiB" \

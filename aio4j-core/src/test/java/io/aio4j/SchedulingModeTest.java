@@ -10,7 +10,7 @@ class SchedulingModeTest {
     void theModeIsTheOneThisRunExpects() {
         String expected = System.getProperty("aio4j.expectMode");
         EventLoop.SchedulingMode mode = EventLoop.schedulingMode();
-        if ("CARRIER".equals(expected)) {
+        if ("LOOP_SCHEDULER".equals(expected)) {
             assertThat(mode).isEqualTo(EventLoop.SchedulingMode.LOOP_SCHEDULER);
         } else if ("BATON".equals(expected)) {
             assertThat(mode).isEqualTo(EventLoop.SchedulingMode.BATON);

@@ -6,6 +6,8 @@ import io.aio4j.EventLoop;
 final class BenchLoops {
     /** The flag that turns on the fast path; JMH's forks get it through {@code @Fork}. */
     static final String ADD_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+    /** The heap of the sized-heap variants, as JVM flags (spelled out in their {@code @Fork}). */
+    static final String SIZED_HEAP = "-Xms3g -Xmx3g -Xmn2g -XX:+AlwaysPreTouch";
 
     private BenchLoops() {}
 

@@ -134,6 +134,12 @@ public abstract class SelectorLoop implements EventLoop {
         return null;
     }
 
+    /** Called on the loop's thread as it starts running (or being driven). */
+    protected void onRunStart() {}
+
+    /** Called on the loop's thread as it stops running. */
+    protected void onRunEnd() {}
+
     /** Called by {@link #close()} while the loop is still open: report what is left behind. */
     protected void beforeClose() {}
 
@@ -501,6 +507,7 @@ public abstract class SelectorLoop implements EventLoop {
         Thread me = Thread.currentThread();
         owner = me;
         RUNNING.set(this);
+        onRunStart();
         Watchdog.watch(this);
         try {
             do {
@@ -509,6 +516,7 @@ public abstract class SelectorLoop implements EventLoop {
         } finally {
             stopping = false;
             Watchdog.unwatch(this);
+            onRunEnd();
             RUNNING.remove();
             owner = null;
             synchronized (this) {
@@ -654,9 +662,11 @@ public abstract class SelectorLoop implements EventLoop {
         }
         owner = Thread.currentThread();
         RUNNING.set(this);
+        onRunStart();
         try {
             body.run();
         } finally {
+            onRunEnd();
             RUNNING.remove();
             owner = null;
             synchronized (this) {

@@ -86,6 +86,11 @@ final class BatonScheduling implements Scheduling {
     }
 
     @Override
+    public boolean runsOnLoop(Thread current, Thread carrier) {
+        return holder == current;
+    }
+
+    @Override
     public boolean canRunLoopOn(Thread t) {
         return t.isVirtual(); // hand-offs between virtual threads need no OS thread switch
     }

@@ -16,8 +16,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LoopScheduling implements Scheduling {
     private final ThreadFactory factory;
+    private final TaskLoop loop;
 
     LoopScheduling(TaskLoop loop) {
+        this.loop = loop;
         this.factory = SchedulerAccess.builder(loop::executeContinuation).factory();
     }
 
@@ -65,6 +67,11 @@ final class LoopScheduling implements Scheduling {
     @Override
     public void yieldNow(TaskImpl<?> task) {
         Thread.yield(); // the JDK resubmits the continuation to the loop: it runs after what is ready
+    }
+
+    @Override
+    public boolean runsOnLoop(Thread current, Thread carrier) {
+        return carrier != null && carrier == loop.owner();
     }
 
     @Override

@@ -16,6 +16,8 @@ final class SchedulerAccess {
 
     private static final Constructor<?> BUILDER;
     private static final Field RUN_CONTINUATION;
+    /** {@code Thread.currentCarrierThread()}, an intrinsic: the platform thread a virtual thread runs on. */
+    private static final java.lang.invoke.MethodHandle CURRENT_CARRIER;
     /** Why the fast path is unavailable, or {@code null}. */
     static final String UNAVAILABLE;
 
@@ -44,6 +46,17 @@ final class SchedulerAccess {
                         + " LOOP_SCHEDULER mode");
             }
         }
+        java.lang.invoke.MethodHandle carrier = null;
+        if (ctor != null) {
+            try {
+                carrier = java.lang.invoke.MethodHandles.privateLookupIn(Thread.class, java.lang.invoke.MethodHandles.lookup())
+                        .findStatic(Thread.class, "currentCarrierThread", java.lang.invoke.MethodType.methodType(Thread.class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                ctor = null;
+                why = "Thread.currentCarrierThread() is not reachable (" + e + ")";
+            }
+        }
+        CURRENT_CARRIER = carrier;
         BUILDER = ctor;
         RUN_CONTINUATION = cont;
         UNAVAILABLE = why;
@@ -53,6 +66,15 @@ final class SchedulerAccess {
 
     static boolean available() {
         return BUILDER != null;
+    }
+
+    /** The calling thread's carrier (itself for a platform thread). Only when {@link #available()}. */
+    static Thread currentCarrier() {
+        try {
+            return (Thread) CURRENT_CARRIER.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("Thread.currentCarrierThread() failed", t);
+        }
     }
 
     /** A virtual-thread builder whose threads run on {@code scheduler}. */

@@ -37,6 +37,14 @@ interface Scheduling {
     /** Called by the task's own thread: lets everything ready run once, then continues. */
     void yieldNow(TaskImpl<?> task);
 
+    /**
+     * Whether the calling thread {@code current} (a virtual thread) runs on this loop right now.
+     *
+     * @param current the calling thread
+     * @param carrier its carrier thread in the fast mode, else {@code null}
+     */
+    boolean runsOnLoop(Thread current, Thread carrier);
+
     /** Whether the loop can run on {@code t}, or needs a thread from {@link #newLoopThread}. */
     boolean canRunLoopOn(Thread t);
 

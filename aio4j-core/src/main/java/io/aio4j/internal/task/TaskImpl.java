@@ -96,7 +96,9 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
             finishWithException(e);
             loop.taskFailed(this);
         } finally {
-            Tasks.unregister(thread);
+            if (!abandoned) {
+                loop.taskDone(this); // an abandoned task's loop is closed and forgot it already
+            }
             s.exitTask(this);
         }
     }
@@ -125,7 +127,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
             mustCancel = false;
         }
         loop.scheduling.suspend(this);
-        loop.noteRunning(thread);
+        loop.noteRunning(this);
         waiter = null;
         throwIfMustCancel();
     }

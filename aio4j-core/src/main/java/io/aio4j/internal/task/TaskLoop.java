@@ -12,6 +12,8 @@ import io.aio4j.internal.loop.SelectorLoop;
 import io.aio4j.internal.loop.SystemClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,8 +38,14 @@ public class TaskLoop extends SelectorLoop {
     final Scheduling scheduling;
     /** Tasks that ended with an exception, oldest first; reported at close unless retrieved. */
     private final ArrayDeque<TaskImpl<?>> failed = new ArrayDeque<>();
-    /** The last task thread found to be ours: spares a registry lookup. Any owned thread writes it. */
-    private Thread lastTaskThread;
+    /**
+     * The tasks not yet done, by thread: the strong references that keep fire-and-forget tasks
+     * alive. Confined to the loop (its thread, a task holding it, or the one thread preparing or
+     * closing it while it is not running).
+     */
+    private final HashMap<Thread, TaskImpl<?>> tasks = new HashMap<>();
+    /** The last task found by {@link #taskOf}: spares a lookup on the next call. Loop-confined. */
+    private TaskImpl<?> lastTask;
 
     /**
      * Creates a loop on the system clock.
@@ -88,31 +96,48 @@ public class TaskLoop extends SelectorLoop {
         enqueue(step);
     }
 
-    /** Called by a task's thread as it resumes: its checks then skip the registry. */
-    void noteRunning(Thread taskThread) {
-        lastTaskThread = taskThread;
+    /** Called by a task's thread as it resumes: the next lookup finds it at once. */
+    void noteRunning(TaskImpl<?> task) {
+        lastTask = task;
     }
 
+    /** The task of this loop whose thread is {@code t}, or {@code null}. Loop-confined. */
+    TaskImpl<?> taskOf(Thread t) {
+        TaskImpl<?> hint = lastTask;
+        if (hint != null && hint.thread == t) {
+            return hint;
+        }
+        TaskImpl<?> task = tasks.get(t);
+        if (task != null) {
+            lastTask = task;
+        }
+        return task;
+    }
+
+    /**
+     * {@inheritDoc} Here: a virtual thread running on this loop right now, found without any
+     * shared map. In the fast mode that includes virtual threads a task started, which run on the
+     * loop's thread too.
+     */
     @Override
     protected boolean isOwnedThread(Thread t) {
-        if (!t.isVirtual()) {
-            return false;
-        }
-        if (t == lastTaskThread) {
-            return true;
-        }
-        TaskImpl<?> task = Tasks.of(t);
-        if (task != null && task.loop == this) {
-            lastTaskThread = t;
-            return true;
-        }
-        return false;
+        return t.isVirtual() && t == Thread.currentThread()
+                && scheduling.runsOnLoop(t, SchedulerAccess.available() ? SchedulerAccess.currentCarrier() : null);
     }
 
     @Override
     protected SelectorLoop loopOfCurrentTask() {
-        TaskImpl<?> t = Tasks.current();
-        return t == null ? null : t.loop;
+        return Tasks.currentLoop();
+    }
+
+    @Override
+    protected void onRunStart() {
+        Tasks.started(this);
+    }
+
+    @Override
+    protected void onRunEnd() {
+        Tasks.stopped(this);
     }
 
     @Override
@@ -167,7 +192,7 @@ public class TaskLoop extends SelectorLoop {
         TaskImpl<T> task = new TaskImpl<>(this, body, name, debug() ? new Throwable().getStackTrace() : null);
         Thread thread = scheduling.newTaskThread(task);
         task.thread = thread;
-        Tasks.register(thread, task);
+        tasks.put(thread, task);
         scheduling.start(task);
         return task;
     }
@@ -175,7 +200,7 @@ public class TaskLoop extends SelectorLoop {
     @Override
     public Set<Task<?>> allTasks() {
         Set<Task<?>> out = new LinkedHashSet<>();
-        for (TaskImpl<?> t : Tasks.of(this)) {
+        for (TaskImpl<?> t : taskList()) {
             if (!t.done()) {
                 out.add(t);
             }
@@ -185,7 +210,28 @@ public class TaskLoop extends SelectorLoop {
 
     /** Tasks of this loop not yet done. */
     List<TaskImpl<?>> pendingTasks() {
-        return Tasks.of(this).stream().filter(t -> !t.done()).toList();
+        return taskList().stream().filter(t -> !t.done()).toList();
+    }
+
+    /**
+     * A copy of the task table. The watchdog calls it from its own thread while the loop is
+     * blocked (so the table is not changing); a copy that races a change gives up and returns what
+     * it has, since a report must never fail.
+     */
+    List<TaskImpl<?>> taskList() {
+        try {
+            return new ArrayList<>(tasks.values());
+        } catch (RuntimeException raced) {
+            return List.of();
+        }
+    }
+
+    /** Drops a task that is done. Called by the task's own thread, holding the loop. */
+    void taskDone(TaskImpl<?> task) {
+        tasks.remove(task.thread);
+        if (lastTask == task) {
+            lastTask = null;
+        }
     }
 
     /** Notes a task that ended with an exception, for the close-time report. Loop thread only. */
@@ -233,7 +279,7 @@ public class TaskLoop extends SelectorLoop {
         abandoned = pendingTasks();
         for (TaskImpl<?> t : abandoned) {
             if (!t.done()) {
-                Tasks.unregister(t.thread);
+                tasks.remove(t.thread);
                 callExceptionHandler(new ExceptionContext("Task was destroyed but it is pending!", null, t, t, null,
                         null, t.createdAt == null ? null : List.of(t.createdAt)));
             }
@@ -242,6 +288,8 @@ public class TaskLoop extends SelectorLoop {
         while ((t = failed.pollFirst()) != null) {
             reportIfUnretrieved(t);
         }
+        tasks.clear();
+        lastTask = null;
     }
 
     /**
@@ -260,7 +308,7 @@ public class TaskLoop extends SelectorLoop {
 
     @Override
     protected BlockedStep describeBlockedStep(Runnable step, Duration blockedFor) {
-        List<TaskImpl<?>> tasks = Tasks.of(this);
+        List<TaskImpl<?>> tasks = taskList();
         TaskImpl<?> culprit = scheduling.taskOfStep(step, tasks);
         if (culprit == null) {
             BlockedStep plain = super.describeBlockedStep(step, blockedFor);
