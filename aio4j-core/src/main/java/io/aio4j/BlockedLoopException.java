@@ -22,7 +22,7 @@ public class BlockedLoopException extends RuntimeException {
      * Creates a report.
      *
      * @param message the full description
-     * @param culprit a short name of what holds the loop: {@code "task 'x'"} or a callback
+     * @param culprit a short name of what holds the loop: {@code "Task 'x'"} or a callback
      * @param blockedFor how long it has held the loop so far
      * @param stack the culprit's current stack
      */
@@ -36,7 +36,7 @@ public class BlockedLoopException extends RuntimeException {
     /**
      * Returns what holds the loop.
      *
-     * @return e.g. {@code "task 'fetch'"}
+     * @return e.g. {@code "Task 'fetch'"}
      */
     public String culprit() {
         return culprit;

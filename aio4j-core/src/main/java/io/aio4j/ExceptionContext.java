@@ -9,8 +9,8 @@ import java.util.List;
  * apply.
  *
  * @param message what happened, in words, e.g. {@code "Exception in callback ..."},
- *     {@code "Task exception was never retrieved"}, {@code "Task was destroyed but it is pending"}
- *     or {@code "Task 'x' has blocked the event loop for 120 ms"}
+ *     {@code "Task exception was never retrieved"}, {@code "Task was destroyed but it is pending!"}
+ *     or {@code "Task 'x' has blocked event loop 'main' for at least 120 ms (threshold 100 ms)"}
  * @param exception the exception involved; for a blocked loop, a {@link BlockedLoopException}
  *     whose stack trace is the culprit's current stack
  * @param future the future or task the report is about (a task appears here and in

@@ -22,18 +22,7 @@ final class JdkPollers {
             if (started) {
                 return;
             }
-            Thread t = Thread.ofPlatform().daemon().name("aio4j-poller-init").start(JdkPollers::initialise);
-            boolean interrupted = false;
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            PlatformThreads.runAndWait("aio4j-poller-init", JdkPollers::initialise);
             started = true;
         }
     }

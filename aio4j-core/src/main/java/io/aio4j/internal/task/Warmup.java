@@ -34,18 +34,7 @@ final class Warmup {
             }
             done = true;
             if (Thread.currentThread().isVirtual()) {
-                Thread t = Thread.ofPlatform().name("aio4j-warmup").start(Warmup::run);
-                boolean interrupted = false;
-                while (t.isAlive()) {
-                    try {
-                        t.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                PlatformThreads.runAndWait("aio4j-warmup", Warmup::run); // a fast-mode loop needs a platform thread
             } else {
                 run();
             }
