@@ -65,4 +65,21 @@ class LoopCloseTest {
         assertThat(loop.isClosed()).isTrue();
         assertThatThrownBy(() -> loop.callSoon(() -> {})).isInstanceOf(LoopClosedException.class);
     }
+
+    @Test
+    void inDebugModeAReportSaysWhereTheTaskWasCreated() {
+        VirtualTimeLoop loop = new VirtualTimeLoop(LoopOptions.defaults().withDebug(true), true);
+        var reports = new java.util.concurrent.CopyOnWriteArrayList<ExceptionContext>();
+        loop.setExceptionHandler((l, c) -> reports.add(c));
+        loop.createTask(() -> {
+            throw new IllegalStateException("nobody looks at me");
+        });
+        loop.runUntilIdle();
+        loop.close();
+
+        assertThat(reports).extracting(ExceptionContext::message).containsExactly("Task exception was never retrieved");
+        assertThat(reports.get(0).exception()).hasMessage("nobody looks at me");
+        assertThat(reports.get(0).sourceTraceback()).as("where the task was created")
+                .anySatisfy(frame -> assertThat(frame.getMethodName()).isEqualTo("inDebugModeAReportSaysWhereTheTaskWasCreated"));
+    }
 }

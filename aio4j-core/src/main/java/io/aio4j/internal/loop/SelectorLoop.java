@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Loop thread only, except where a method says "Thread-safe". The loop thread is the thread
  * inside {@link #runForever()} (the {@link #owner}); subclasses name other threads that may act as
- * it through {@link #isOwnedThread(Thread)}.
+ * it through {@link #onLoopNow(Thread, Thread)}.
  */
 public abstract class SelectorLoop implements EventLoop {
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
@@ -117,8 +117,16 @@ public abstract class SelectorLoop implements EventLoop {
 
     // ============================================================ hooks for the task layer
 
-    /** Tells whether {@code t}, which is not the owner, may act as the loop thread (a task). */
-    protected abstract boolean isOwnedThread(Thread t);
+    /**
+     * Tells whether the calling thread runs on the loop right now: it is the owner, or a thread
+     * the loop has handed itself to (a task). Called on every loop-owned operation: keep it cheap.
+     *
+     * @param current the calling thread
+     * @param owner the loop's thread, not {@code null}
+     */
+    protected boolean onLoopNow(Thread current, Thread owner) {
+        return current == owner;
+    }
 
     /** Tells whether the loop can run on the calling thread, or needs a thread of its own kind. */
     protected abstract boolean canRunOn(Thread t);
@@ -175,8 +183,8 @@ public abstract class SelectorLoop implements EventLoop {
 
     /** Tells whether the calling thread may act as the loop thread right now. Thread-safe. */
     public final boolean inLoopThread() {
-        Thread t = Thread.currentThread();
-        return t == owner || isOwnedThread(t);
+        Thread o = owner;
+        return o != null && onLoopNow(Thread.currentThread(), o);
     }
 
     /**
@@ -189,7 +197,7 @@ public abstract class SelectorLoop implements EventLoop {
             return;
         }
         Thread t = Thread.currentThread();
-        if (t != o && !isOwnedThread(t)) {
+        if (!onLoopNow(t, o)) {
             throw new IllegalStateException("Non-thread-safe operation invoked on event loop '" + name
                     + "' from " + t + ", which is neither the loop's thread nor one of its tasks;"
                     + " use callSoonThreadsafe(...) to hand work to the loop");

@@ -36,6 +36,8 @@ public class TaskLoop extends SelectorLoop {
     private static final int MAX_UNRETRIEVED = 10_000;
 
     final Scheduling scheduling;
+    /** Whether tasks run on the loop's own scheduler (the fast mode). */
+    private final boolean fastMode;
     /** Tasks that ended with an exception, oldest first; reported at close unless retrieved. */
     private final ArrayDeque<TaskImpl<?>> failed = new ArrayDeque<>();
     /**
@@ -69,7 +71,8 @@ public class TaskLoop extends SelectorLoop {
             JdkPollers.ensureStarted(); // only tasks on the loop's own scheduler could adopt them
         }
         Warmup.ensureDone();
-        this.scheduling = SchedulerAccess.available() ? new LoopScheduling(this) : new BatonScheduling();
+        this.fastMode = SchedulerAccess.available();
+        this.scheduling = fastMode ? new LoopScheduling(this) : new BatonScheduling();
     }
 
     /**
@@ -115,14 +118,20 @@ public class TaskLoop extends SelectorLoop {
     }
 
     /**
-     * {@inheritDoc} Here: a virtual thread running on this loop right now, found without any
-     * shared map. In the fast mode that includes virtual threads a task started, which run on the
-     * loop's thread too.
+     * {@inheritDoc} Here, found without any shared map: in the fast mode, whether the caller's
+     * carrier is the loop's thread (which covers the loop itself, its tasks, and the virtual threads
+     * a task started, which run there too); in the portable mode, whether the caller is the loop's
+     * thread or holds its baton.
      */
     @Override
-    protected boolean isOwnedThread(Thread t) {
-        return t.isVirtual() && t == Thread.currentThread()
-                && scheduling.runsOnLoop(t, SchedulerAccess.available() ? SchedulerAccess.currentCarrier() : null);
+    protected boolean onLoopNow(Thread current, Thread owner) {
+        if (current == owner) {
+            return true;
+        }
+        if (fastMode) {
+            return current.isVirtual() && SchedulerAccess.currentCarrier() == owner;
+        }
+        return scheduling.runsOnLoop(current, null);
     }
 
     @Override
