@@ -14,9 +14,8 @@ import java.util.Set;
  *
  * <h2>Threads</h2>
  * While a loop runs, its methods may be called only from its own thread or its tasks, except
- * those named {@code ...Threadsafe}, {@link #stop()}'s cross-thread form
- * {@code callSoonThreadsafe(loop::stop)}, and the read-only {@link #time()}, {@link #isRunning()},
- * {@link #isClosed()}. Any other thread gets an {@link IllegalStateException} that says what to
+ * those named {@code ...Threadsafe}, {@link #stop()}, and the read-only {@link #time()},
+ * {@link #isRunning()}, {@link #isClosed()}. Any other thread gets an {@link IllegalStateException} that says what to
  * use instead. A loop that is not running may be prepared (callbacks, tasks) from one thread.
  *
  * <h2>Lifecycle</h2>
@@ -159,7 +158,7 @@ public interface EventLoop extends AutoCloseable {
     /**
      * Stops the loop after the callbacks of the current iteration have run; callbacks they
      * schedule run the next time the loop runs. Called while the loop is not running, the next run
-     * does one iteration and returns.
+     * does one iteration and returns. Thread-safe: from another thread it also wakes the loop.
      */
     void stop();
 
