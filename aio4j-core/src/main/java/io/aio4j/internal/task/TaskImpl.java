@@ -61,6 +61,8 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
     }
     /** Scheduling mode's own per-task object (the baton step), or {@code null}. */
     Runnable step;
+    /** The task's {@code TaskLocal} values (immutable; copy on write), or {@code null}. */
+    java.util.Map<Object, Object> locals;
     /** Where the task was created, in debug mode; else {@code null}. */
     final StackTraceElement[] createdAt;
 

@@ -201,6 +201,7 @@ public class TaskLoop extends SelectorLoop {
         TaskImpl<T> task = new TaskImpl<>(this, body, name, debug() ? new Throwable().getStackTrace() : null);
         Thread thread = scheduling.newTaskThread(task);
         task.thread = thread;
+        task.locals = TaskLocals.snapshot(); // asyncio copies the creator's context into the task
         tasks.put(thread, task);
         scheduling.start(task);
         return task;

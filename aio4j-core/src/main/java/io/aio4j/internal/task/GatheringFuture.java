@@ -1,0 +1,115 @@
+package io.aio4j.internal.task;
+
+import io.aio4j.CancelledError;
+import io.aio4j.Future;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * asyncio's {@code _GatheringFuture}: done when every child is done, with their results in
+ * argument order. Loop thread only.
+ *
+ * <p>Without {@code returnExceptions}, the first child that fails (or is cancelled) fails the
+ * gather at once with that exception (a {@link CancelledError} for a cancelled child, which makes
+ * the gather done but not cancelled); the other children keep running. Cancelling the gather
+ * cancels every child not yet done; it then ends cancelled once they all are.
+ *
+ * @param <T> the children's result type
+ */
+final class GatheringFuture<T> extends FutureImpl<List<T>> {
+    private final FutureImpl<? extends T>[] children;
+    private final boolean returnExceptions;
+    private int finished;
+    /** Set when {@link #cancel} reached a child: the gather ends cancelled, whatever they do. */
+    private boolean cancelRequested;
+    private String cancelRequestMessage;
+
+    @SuppressWarnings("unchecked")
+    GatheringFuture(TaskLoop loop, List<? extends Future<? extends T>> futures, boolean returnExceptions) {
+        super(loop);
+        this.returnExceptions = returnExceptions;
+        this.children = futures.stream().map(f -> Combinators.own(loop, f)).toArray(FutureImpl[]::new);
+        if (children.length == 0) {
+            finishWithResult(List.of());
+            return;
+        }
+        // The same future given twice is one child with two places (CPython: arg_to_fut).
+        FutureImpl<?>[] distinct = Arrays.stream(children).distinct().toArray(FutureImpl[]::new);
+        for (FutureImpl<?> child : distinct) {
+            int places = (int) Arrays.stream(children).filter(c -> c == child).count();
+            child.addDoneCallback(f -> childDone(child, places));
+        }
+    }
+
+    private void childDone(FutureImpl<?> child, int places) {
+        finished += places;
+        if (done()) {
+            if (!child.cancelled()) {
+                child.exception(); // retrieved: a late failure is ignored, not reported as lost
+            }
+            return;
+        }
+        if (!returnExceptions) {
+            if (child.cancelled()) {
+                finishWithException(new CancelledError(child.cancelMessage()));
+                return;
+            }
+            Throwable e = child.exception();
+            if (e != null) {
+                finishWithException(e);
+                return;
+            }
+        }
+        if (finished == children.length) {
+            complete();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void complete() {
+        List<Object> results = new ArrayList<>(children.length);
+        String cancelledMessage = null;
+        boolean anyCancelled = false;
+        for (FutureImpl<? extends T> c : children) {
+            if (c.cancelled()) {
+                anyCancelled = true;
+                cancelledMessage = c.cancelMessage();
+                results.add(new CancelledError(c.cancelMessage()));
+            } else {
+                Throwable e = c.exception();
+                results.add(e != null ? e : c.result());
+            }
+        }
+        if (cancelRequested) {
+            cancelFuture(anyCancelled ? cancelledMessage : cancelRequestMessage);
+        } else {
+            finishWithResult((List<T>) java.util.Collections.unmodifiableList(results));
+        }
+    }
+
+    /** Cancels every child not yet done; the gather ends cancelled when they all are. */
+    @Override
+    public boolean cancel(String message) {
+        loop.checkThread();
+        if (done()) {
+            return false;
+        }
+        boolean any = false;
+        for (FutureImpl<? extends T> c : children) {
+            if (c.cancel(message)) {
+                any = true;
+            }
+        }
+        if (any) {
+            cancelRequested = true;
+            cancelRequestMessage = message;
+        }
+        return any;
+    }
+
+    @Override
+    public String toString() {
+        return "<GatheringFuture " + describeState() + " children=" + children.length + " finished=" + finished + ">";
+    }
+}
