@@ -72,6 +72,7 @@ final class AsCompletedIterator<T> implements Iterator<Future<T>> {
             waiter = new FutureImpl<>(loop);
             try {
                 task.await(waiter);
+                waiter.result(); // raises the CancelledError if the calling task was cancelled
             } finally {
                 waiter = null;
             }

@@ -80,6 +80,7 @@ public final class Combinators {
             }
             try {
                 task.await(waiter);
+                waiter.result(); // raises the CancelledError if the calling task was cancelled
             } finally {
                 if (timer != null) {
                     timer.cancel();

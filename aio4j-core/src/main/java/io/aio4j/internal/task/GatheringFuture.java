@@ -13,7 +13,10 @@ import java.util.List;
  * <p>Without {@code returnExceptions}, the first child that fails (or is cancelled) fails the
  * gather at once with that exception (a {@link CancelledError} for a cancelled child, which makes
  * the gather done but not cancelled); the other children keep running. Cancelling the gather
- * cancels every child not yet done; it then ends cancelled once they all are.
+ * cancels every child not yet done; it then ends cancelled: at the first child that ends
+ * cancelled, or with {@code returnExceptions} once they all are done. (CPython ends such a gather
+ * with a {@code CancelledError} exception instead; either way its awaiter gets a
+ * {@code CancelledError}, and a {@code cancel()} that returned true leaves it cancelled here.)
  *
  * @param <T> the children's result type
  */
@@ -52,7 +55,11 @@ final class GatheringFuture<T> extends FutureImpl<List<T>> {
         }
         if (!returnExceptions) {
             if (child.cancelled()) {
-                finishWithException(new CancelledError(child.cancelMessage()));
+                if (cancelRequested) {
+                    cancelFuture(child.cancelMessage()); // our own cancel() came back: end cancelled
+                } else {
+                    finishWithException(new CancelledError(child.cancelMessage()));
+                }
                 return;
             }
             Throwable e = child.exception();

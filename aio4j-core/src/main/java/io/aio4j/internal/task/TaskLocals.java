@@ -53,7 +53,8 @@ public final class TaskLocals {
         } else {
             next.put(key, value);
         }
-        Map<Object, Object> frozen = next.isEmpty() ? null : Map.copyOf(next);
+        // unmodifiableMap, not Map.copyOf: a value may be null (TaskLocal.set(null), as ThreadLocal allows)
+        Map<Object, Object> frozen = next.isEmpty() ? null : java.util.Collections.unmodifiableMap(next);
         if (t != null) {
             t.locals = frozen;
         } else if (frozen == null) {

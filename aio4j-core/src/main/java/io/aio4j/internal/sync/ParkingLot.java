@@ -1,0 +1,179 @@
+package io.aio4j.internal.sync;
+
+import io.aio4j.Aio;
+import io.aio4j.EventLoop;
+import io.aio4j.Future;
+import io.aio4j.Task;
+
+/**
+ * A fair queue of parked tasks, trio's {@code ParkingLot}: the one wait queue under every primitive
+ * of {@code io.aio4j.sync}. Loop thread (or its tasks) only; the primitive that owns a lot checks
+ * the loop, the lot does not.
+ *
+ * <p>{@link #park} suspends the calling task on a fresh future at the back of the queue;
+ * {@link #unpark(int)} takes tasks from the front and completes their futures, in order. The lot
+ * keeps no state beyond the queue: what an unpark means (a lock handed over, an event set) is the
+ * owner's business.
+ *
+ * <h2>Cancellation without lost wake-ups</h2>
+ * A parked task that is cancelled has its future cancelled (that is how {@code Task.cancel}
+ * delivers), but its node leaves the queue only when the task resumes. Until then the node is
+ * skipped by every unpark, which moves on to the next live waiter: the wake-up goes to a task that
+ * will use it. The other race, a task cancelled after its unpark but before it resumed, cannot be
+ * told apart by the unparker; the parked task sees it in {@link #park}, which then runs the
+ * owner's {@code onLateCancel} (give the lock back, pass the notification on) before raising the
+ * {@link io.aio4j.CancelledError}.
+ */
+public final class ParkingLot {
+    /** Oldest parked node, or {@code null}. Guarded by: the loop thread, as all fields here. */
+    private Node head;
+    /** Newest parked node, or {@code null}. */
+    private Node tail;
+
+    /** A parked task: a doubly linked node, so a cancelled one leaves in O(1) from anywhere. */
+    private static final class Node {
+        final Future<Void> future;
+        final Task<?> task;
+        Node prev;
+        Node next;
+        /** Whether the node is still linked into the queue. */
+        boolean queued = true;
+        /** Whether an unpark completed the future (as opposed to a cancellation). */
+        boolean unparked;
+
+        Node(Future<Void> future, Task<?> task) {
+            this.future = future;
+            this.task = task;
+        }
+    }
+
+    /**
+     * Suspends the calling task at the back of the queue until an unpark reaches it. The caller
+     * must be a task of {@code loop}.
+     *
+     * @param loop the calling task's loop, already checked by the owner
+     * @param onLateCancel runs when the task was unparked but cancelled before it resumed: it must
+     *     undo what the unpark handed over, usually by unparking the next task
+     * @throws io.aio4j.CancelledError if the task was cancelled; it has left the queue either way
+     */
+    public void park(EventLoop loop, Runnable onLateCancel) {
+        Future<Void> future = loop.createFuture();
+        Node node = new Node(future, Aio.currentTask());
+        append(node);
+        try {
+            Aio.await(future);
+        } catch (Throwable e) {
+            if (node.unparked) {
+                onLateCancel.run();
+            } else {
+                unlink(node);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Unparks the oldest live task: completes its future, so it resumes on a later iteration.
+     *
+     * @return the task, or {@code null} if no live task was parked
+     */
+    public Task<?> unparkOne() {
+        while (head != null) {
+            Node n = head;
+            unlink(n);
+            if (n.future.trySetResult(null)) {
+                n.unparked = true;
+                return n.task;
+            }
+            // cancelled, its task not yet resumed: skip it, the wake-up goes to the next
+        }
+        return null;
+    }
+
+    /**
+     * Unparks up to {@code count} live tasks, oldest first.
+     *
+     * @param count how many at most
+     * @return how many were unparked
+     */
+    public int unpark(int count) {
+        int woken = 0;
+        while (woken < count && unparkOne() != null) {
+            woken++;
+        }
+        return woken;
+    }
+
+    /**
+     * Unparks every live task parked now, oldest first. Tasks that park afterwards (even on the same
+     * iteration, before the unparked ones resume) stay parked.
+     *
+     * @return how many were unparked
+     */
+    public int unparkAll() {
+        return unpark(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Tells how many tasks are parked and live. Walks the queue: for statistics and messages.
+     *
+     * @return parked tasks, not counting cancelled ones that have yet to leave
+     */
+    public int waiting() {
+        int n = 0;
+        for (Node x = head; x != null; x = x.next) {
+            if (!x.future.done()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Tells whether no live task is parked.
+     *
+     * @return {@code true} if an unpark now would wake nobody
+     */
+    public boolean isEmpty() {
+        for (Node x = head; x != null; x = x.next) {
+            if (!x.future.done()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void append(Node n) {
+        n.prev = tail;
+        if (tail == null) {
+            head = n;
+        } else {
+            tail.next = n;
+        }
+        tail = n;
+    }
+
+    private void unlink(Node n) {
+        if (!n.queued) {
+            return;
+        }
+        n.queued = false;
+        if (n.prev == null) {
+            head = n.next;
+        } else {
+            n.prev.next = n.next;
+        }
+        if (n.next == null) {
+            tail = n.prev;
+        } else {
+            n.next.prev = n.prev;
+        }
+        n.prev = null;
+        n.next = null;
+    }
+
+    @Override
+    public String toString() {
+        return "<ParkingLot waiting=" + waiting() + ">";
+    }
+}
