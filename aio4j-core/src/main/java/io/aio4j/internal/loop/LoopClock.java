@@ -24,4 +24,16 @@ public interface LoopClock {
      * @return nanoseconds to block; {@code 0} not to block; {@code -1} to block until woken
      */
     long blockNanos(long deadline);
+
+    /**
+     * Like {@link #blockNanos(long)}, knowing whether other threads are doing work the loop awaits.
+     * A virtual clock does not jump then: the work's outcome, not time, is what the loop waits for.
+     *
+     * @param deadline the next timer's deadline on this clock, or {@link #NO_DEADLINE}
+     * @param outsideWorkPending whether work handed to other threads has yet to report back
+     * @return nanoseconds to block; {@code 0} not to block; {@code -1} to block until woken
+     */
+    default long blockNanos(long deadline, boolean outsideWorkPending) {
+        return blockNanos(deadline);
+    }
 }

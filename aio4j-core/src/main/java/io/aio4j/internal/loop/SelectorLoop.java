@@ -67,6 +67,8 @@ public abstract class SelectorLoop implements EventLoop {
     private boolean debug;
     /** Whether a channel was ever registered: until then an iteration that must not block skips select. */
     private boolean channelsRegistered;
+    /** Work handed to other threads whose outcome this loop awaits (toThread); loop thread only. */
+    private int outsideWork;
     /** The watchdog threshold as configured; {@code null} means "the default for debug mode". */
     private Duration slowCallbackSetting;
 
@@ -389,6 +391,21 @@ public abstract class SelectorLoop implements EventLoop {
     // ============================================================ one iteration
 
     /**
+     * Notes that work was handed to another thread and will report back through
+     * {@link #callSoonThreadsafe}: a virtual clock does not jump while such work is out. Loop thread only.
+     */
+    public final void outsideWorkStarted() {
+        checkThread();
+        outsideWork++;
+    }
+
+    /** Notes that outside work reported back (or never started). Loop thread only. */
+    public final void outsideWorkEnded() {
+        checkThread();
+        outsideWork--;
+    }
+
+    /**
      * Runs one iteration of the loop. This is the only place where callbacks are called.
      *
      * @param mayBlock whether the loop may wait for I/O or timers when it has nothing ready
@@ -397,8 +414,10 @@ public abstract class SelectorLoop implements EventLoop {
         // Phase 1: drop cancelled timers once they are most of the heap.
         timers.pruneIfWorthIt();
 
-        // Phase 2: how long may select block? Not at all if work is ready or we are stopping.
-        long timeout = (!mayBlock || stopping || !ready.isEmpty()) ? 0 : clock.blockNanos(timers.nextDeadline());
+        // Phase 2: how long may select block? Not at all if work is ready, was handed over, or we
+        // are stopping (a virtual clock must not jump past a step that is already waiting).
+        long timeout = (!mayBlock || stopping || !ready.isEmpty() || !inbound.isEmpty()) ? 0
+                : clock.blockNanos(timers.nextDeadline(), outsideWork > 0);
 
         // Phase 3: select, then dispatch ready keys and take in what other threads handed over.
         if (select(timeout)) {

@@ -37,6 +37,11 @@ public final class VirtualClock implements LoopClock {
         return -1;
     }
 
+    @Override
+    public long blockNanos(long deadline, boolean outsideWorkPending) {
+        return outsideWorkPending ? -1 : blockNanos(deadline);
+    }
+
     /**
      * Moves the clock forward.
      *

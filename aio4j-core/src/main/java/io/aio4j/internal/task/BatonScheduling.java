@@ -68,15 +68,25 @@ final class BatonScheduling implements Scheduling {
     }
 
     private void awaitBaton(Thread me) {
+        boolean interrupted = false; // park returns at once while interrupted: keep the flag for later
         while (holder != me) {
             LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            me.interrupt();
         }
     }
 
     /** A task waits for the baton, or to be let go by a closed loop. */
     private void awaitBaton(TaskImpl<?> task) {
+        boolean interrupted = false;
         while (holder != task.thread && !task.abandoned()) {
             LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            task.thread.interrupt();
         }
     }
 

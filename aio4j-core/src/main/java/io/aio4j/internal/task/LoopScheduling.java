@@ -47,10 +47,16 @@ final class LoopScheduling implements Scheduling {
     @Override
     public void suspend(TaskImpl<?> task) {
         // A spare permit (left by Thread.sleep, say) makes park return early: loop on the flag.
+        // An interrupt makes park return at once too: keep it for the task, but not while parked.
+        boolean interrupted = false;
         while (!task.woken()) {
             LockSupport.park(task);
+            interrupted |= Thread.interrupted();
         }
         task.setWoken(false);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

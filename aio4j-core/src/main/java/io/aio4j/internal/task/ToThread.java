@@ -2,6 +2,7 @@ package io.aio4j.internal.task;
 
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
+import io.aio4j.internal.loop.SelectorLoop;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -53,7 +54,11 @@ public final class ToThread {
         EventLoop loop = Coroutines.runningLoop();
         Future<T> f = loop.createFuture();
         Map<Object, Object> locals = TaskLocals.snapshot();
-        (executor == null ? DEFAULT : executor).execute(() -> {
+        SelectorLoop outside = loop instanceof SelectorLoop l ? l : null;
+        if (outside != null) {
+            outside.outsideWorkStarted();
+        }
+        Runnable job = () -> {
             T value = null;
             Throwable error = null;
             try {
@@ -68,6 +73,9 @@ public final class ToThread {
             }
             try {
                 loop.callSoonThreadsafe(() -> {
+                    if (outside != null) {
+                        outside.outsideWorkEnded();
+                    }
                     if (f.done()) {
                         return; // the awaiting task was cancelled: the outcome is dropped
                     }
@@ -80,7 +88,15 @@ public final class ToThread {
             } catch (io.aio4j.LoopClosedException closed) {
                 // closed meanwhile: nobody can receive it
             }
-        });
+        };
+        try {
+            (executor == null ? DEFAULT : executor).execute(job);
+        } catch (RuntimeException rejected) {
+            if (outside != null) {
+                outside.outsideWorkEnded();
+            }
+            throw rejected;
+        }
         return f;
     }
 }
