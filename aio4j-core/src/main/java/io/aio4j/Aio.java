@@ -251,6 +251,9 @@ public final class Aio {
      * Waits until the futures are done as {@code returnWhen} says: asyncio's {@code wait}.
      * Suspends the calling task. Never cancels anything, never raises the futures' exceptions.
      *
+     * <p>Write {@code Aio.wait(...)}: inside a class body, the {@code wait} methods every class
+     * inherits from {@link Object} hide a static import of this one.
+     *
      * @param futures futures and tasks of the running loop (at least one)
      * @param returnWhen when to return
      * @param <T> the result type
