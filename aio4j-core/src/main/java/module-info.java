@@ -8,6 +8,7 @@ module io.aio4j {
     exports io.aio4j;
     exports io.aio4j.sync;
     exports io.aio4j.queue;
+    exports io.aio4j.net;
     exports io.aio4j.internal.loop to io.aio4j.testing;
     exports io.aio4j.internal.task to io.aio4j.testing;
 }

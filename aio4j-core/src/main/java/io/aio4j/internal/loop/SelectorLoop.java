@@ -67,6 +67,8 @@ public abstract class SelectorLoop implements EventLoop {
     private boolean debug;
     /** Whether a channel was ever registered: until then an iteration that must not block skips select. */
     private boolean channelsRegistered;
+    /** Per-loop state of the layers above (buffers, caches, open sockets); loop thread only. */
+    private final java.util.Map<Class<?>, Object> attachments = new java.util.HashMap<>(4);
     /** Work handed to other threads whose outcome this loop awaits (toThread); loop thread only. */
     private int outsideWork;
     /** The watchdog threshold as configured; {@code null} means "the default for debug mode". */
@@ -388,6 +390,28 @@ public abstract class SelectorLoop implements EventLoop {
         return channel.register(selector, ops, handler);
     }
 
+    /**
+     * Returns the loop's instance of {@code type}, made by {@code create} on first use: per-loop
+     * state of the layers above the loop (the network layer's buffers and open sockets, say). One
+     * that is {@link AutoCloseable} is closed when the loop closes, before the selector. Loop
+     * thread only.
+     *
+     * @param type the key, and the type of the value
+     * @param create makes the value
+     * @param <T> the type
+     * @return the loop's value
+     */
+    public final <T> T attachment(Class<T> type, java.util.function.Supplier<? extends T> create) {
+        checkThread();
+        Object v = attachments.get(type);
+        if (v == null) {
+            ensureOpen();
+            v = create.get();
+            attachments.put(type, v);
+        }
+        return type.cast(v);
+    }
+
     // ============================================================ one iteration
 
     /**
@@ -626,6 +650,15 @@ public abstract class SelectorLoop implements EventLoop {
             }
         }
         beforeClose();
+        for (Object a : attachments.values()) {
+            if (a instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    Log.LOGGER.log(System.Logger.Level.WARNING, "closing " + a + " of event loop '" + name + "' failed", e);
+                }
+            }
+        }
         synchronized (this) {
             state = LoopState.CLOSED;
         }

@@ -1,0 +1,507 @@
+package io.aio4j.internal.net;
+
+import io.aio4j.EventLoop;
+import io.aio4j.ExceptionContext;
+import io.aio4j.internal.loop.SelectionHandler;
+import io.aio4j.internal.loop.SelectorLoop;
+import io.aio4j.net.BaseProtocol;
+import io.aio4j.net.BrokenResourceException;
+import io.aio4j.net.BufferedProtocol;
+import io.aio4j.net.Protocol;
+import io.aio4j.net.Transport;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+
+/**
+ * A TCP or Unix stream socket on the loop's selector: asyncio's {@code _SelectorSocketTransport}.
+ * Reads go through the loop's shared direct buffer into {@link Protocol#dataReceived}, or straight
+ * into the buffer a {@link BufferedProtocol} lends. Writes go to the socket at once when nothing is
+ * queued; the rest is copied into chunks and sent when the selector says the socket can take more.
+ * Loop thread only.
+ */
+public final class SocketTransport implements Transport, SelectionHandler {
+    private static final int DEFAULT_HIGH = 64 * 1024;
+    /** Small writes share chunks of this size while they wait, instead of one buffer each. */
+    private static final int CHUNK = 16 * 1024;
+    private static final int MAX_GATHER = 64;
+
+    private final SelectorLoop loop;
+    private final LoopNet net;
+    private final SocketChannel channel;
+    private final SocketAddress local;
+    private final SocketAddress remote;
+    private SelectionKey key;
+    private BaseProtocol protocol;
+
+    private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
+    private ByteBuffer[] gather;
+    private long pendingBytes;
+    private int high = DEFAULT_HIGH;
+    private int low = DEFAULT_HIGH / 4;
+    private boolean protocolPaused;
+    private boolean readingPaused;
+    private boolean eofReceived;
+    private boolean eofRequested;
+    private boolean closing;
+    private boolean lost;
+    private int interest = -1;
+    private Runnable lostListener;
+
+    /**
+     * Wraps a connected, non-blocking channel. Call {@link #start()} to register it and tell the
+     * protocol.
+     *
+     * @param loop the loop
+     * @param channel the connected channel
+     * @param protocol its protocol: a {@link Protocol} or a {@link BufferedProtocol}
+     * @throws IOException if the channel's addresses cannot be read
+     */
+    public SocketTransport(SelectorLoop loop, SocketChannel channel, BaseProtocol protocol) throws IOException {
+        this.loop = loop;
+        this.net = LoopNet.of(loop);
+        this.channel = channel;
+        this.protocol = checked(protocol);
+        this.local = channel.getLocalAddress();
+        this.remote = channel.getRemoteAddress();
+    }
+
+    private static BaseProtocol checked(BaseProtocol p) {
+        if (!(p instanceof Protocol) && !(p instanceof BufferedProtocol)) {
+            throw new IllegalArgumentException("a stream transport needs a Protocol or a BufferedProtocol, not " + p);
+        }
+        return p;
+    }
+
+    /**
+     * Registers the channel for reading and calls {@code connectionMade}. If that throws, the
+     * transport is aborted and the exception passed on.
+     *
+     * @throws IOException if the channel cannot be registered
+     */
+    public void start() throws IOException {
+        start(null);
+    }
+
+    /**
+     * Like {@link #start()}, taking over the key the channel was connected with (a cancelled key
+     * cannot be registered again before the next select).
+     *
+     * @param existing the channel's key with this loop's selector, or {@code null}
+     * @throws IOException if the channel cannot be registered
+     */
+    public void start(SelectionKey existing) throws IOException {
+        if (existing != null) {
+            key = existing;
+            key.attach(this);
+            key.interestOps(SelectionKey.OP_READ);
+        } else {
+            key = loop.register(channel, SelectionKey.OP_READ, this);
+        }
+        interest = SelectionKey.OP_READ;
+        net.opened(this);
+        try {
+            protocol.connectionMade(this);
+        } catch (RuntimeException | Error e) {
+            abort();
+            throw e;
+        }
+    }
+
+    // ============================================================ readiness
+
+    @Override
+    public void onSelected(SelectionKey k) {
+        int ready = k.readyOps();
+        if ((ready & SelectionKey.OP_READ) != 0) {
+            onReadable();
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0 && k.isValid()) {
+            onWritable();
+        }
+    }
+
+    private void onReadable() {
+        if (closing || readingPaused || eofReceived) {
+            return;
+        }
+        int n;
+        try {
+            if (protocol instanceof BufferedProtocol bp) {
+                ByteBuffer b = bp.getBuffer(LoopNet.READ_SIZE);
+                if (b == null || !b.hasRemaining()) {
+                    fatal(new IllegalStateException("BufferedProtocol.getBuffer() returned no room: " + b), "getBuffer()");
+                    return;
+                }
+                n = channel.read(b);
+                if (n > 0) {
+                    bp.bufferUpdated(n);
+                }
+            } else {
+                ByteBuffer b = net.readBuffer();
+                n = channel.read(b);
+                if (n > 0) {
+                    ((Protocol) protocol).dataReceived(b.flip());
+                }
+            }
+        } catch (IOException e) {
+            fatal(broken("reading from", e), null);
+            return;
+        } catch (RuntimeException e) {
+            fatal(e, "dataReceived()");
+            return;
+        }
+        if (n < 0) {
+            onEof();
+        }
+    }
+
+    private void onEof() {
+        eofReceived = true;
+        updateInterest();
+        boolean keepOpen;
+        try {
+            keepOpen = protocol instanceof BufferedProtocol bp ? bp.eofReceived() : ((Protocol) protocol).eofReceived();
+        } catch (RuntimeException e) {
+            fatal(e, "eofReceived()");
+            return;
+        }
+        if (!keepOpen) {
+            close();
+        }
+    }
+
+    private void onWritable() {
+        if (pending.isEmpty()) {
+            updateInterest();
+            return;
+        }
+        try {
+            long written;
+            if (pending.size() == 1) {
+                written = channel.write(pending.peekFirst());
+            } else {
+                int n = Math.min(pending.size(), MAX_GATHER);
+                if (gather == null || gather.length < n) {
+                    gather = new ByteBuffer[MAX_GATHER];
+                }
+                int i = 0;
+                for (ByteBuffer b : pending) {
+                    if (i == n) {
+                        break;
+                    }
+                    gather[i++] = b;
+                }
+                written = channel.write(gather, 0, n);
+                java.util.Arrays.fill(gather, 0, n, null);
+            }
+            pendingBytes -= written;
+        } catch (IOException e) {
+            fatal(broken("writing to", e), null);
+            return;
+        }
+        while (!pending.isEmpty() && !pending.peekFirst().hasRemaining()) {
+            pending.pollFirst();
+        }
+        maybeResumeProtocol();
+        if (pending.isEmpty()) {
+            updateInterest();
+            if (closing) {
+                scheduleLost(null);
+            } else if (eofRequested) {
+                shutdownOutput();
+            }
+        }
+    }
+
+    // ============================================================ writing
+
+    @Override
+    public void write(ByteBuffer data) {
+        if (eofRequested) {
+            throw new IllegalStateException("Cannot call write() after writeEof()");
+        }
+        if (closing || lost) {
+            data.position(data.limit()); // asyncio ignores writes to a closed transport too
+            return;
+        }
+        if (!data.hasRemaining()) {
+            return;
+        }
+        if (pending.isEmpty()) {
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                fatal(broken("writing to", e), null);
+                return;
+            }
+            if (!data.hasRemaining()) {
+                return;
+            }
+        }
+        enqueue(data);
+        updateInterest();
+        maybePauseProtocol();
+    }
+
+    private void enqueue(ByteBuffer data) {
+        int n = data.remaining();
+        pendingBytes += n;
+        ByteBuffer last = pending.peekLast();
+        if (last != null && last.capacity() - last.limit() >= n) {
+            int p = last.position();
+            last.position(last.limit()).limit(last.capacity());
+            last.put(data);
+            last.limit(last.position()).position(p);
+            return;
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(Math.max(n, CHUNK));
+        chunk.put(data).flip();
+        pending.addLast(chunk);
+    }
+
+    @Override
+    public void writeEof() {
+        if (closing || eofRequested) {
+            return;
+        }
+        eofRequested = true;
+        if (pending.isEmpty()) {
+            shutdownOutput();
+        }
+    }
+
+    private void shutdownOutput() {
+        try {
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            fatal(broken("half-closing", e), null);
+        }
+    }
+
+    @Override
+    public boolean canWriteEof() {
+        return true;
+    }
+
+    @Override
+    public void setWriteBufferLimits(int high, int low) {
+        if (low < 0 || high < low) {
+            throw new IllegalArgumentException("need high (" + high + ") >= low (" + low + ") >= 0");
+        }
+        this.high = high;
+        this.low = low;
+        maybePauseProtocol();
+    }
+
+    @Override
+    public long writeBufferSize() {
+        return pendingBytes;
+    }
+
+    private void maybePauseProtocol() {
+        if (!protocolPaused && pendingBytes > high) {
+            protocolPaused = true;
+            try {
+                protocol.pauseWriting();
+            } catch (RuntimeException e) {
+                report("protocol.pauseWriting() failed", e);
+            }
+        }
+    }
+
+    private void maybeResumeProtocol() {
+        if (protocolPaused && pendingBytes <= low) {
+            protocolPaused = false;
+            try {
+                protocol.resumeWriting();
+            } catch (RuntimeException e) {
+                report("protocol.resumeWriting() failed", e);
+            }
+        }
+    }
+
+    // ============================================================ reading control
+
+    @Override
+    public void pauseReading() {
+        if (closing || readingPaused) {
+            return;
+        }
+        readingPaused = true;
+        updateInterest();
+    }
+
+    @Override
+    public void resumeReading() {
+        if (closing || !readingPaused) {
+            return;
+        }
+        readingPaused = false;
+        updateInterest();
+    }
+
+    @Override
+    public boolean isReading() {
+        return !readingPaused && !closing;
+    }
+
+    private void updateInterest() {
+        if (key == null || !key.isValid()) {
+            return;
+        }
+        int ops = (closing || readingPaused || eofReceived ? 0 : SelectionKey.OP_READ)
+                | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (ops != interest) {
+            interest = ops;
+            key.interestOps(ops);
+        }
+    }
+
+    // ============================================================ closing
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        updateInterest();
+        if (pending.isEmpty()) {
+            scheduleLost(null);
+        }
+    }
+
+    @Override
+    public void abort() {
+        forceClose(null);
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Ends the connection because of {@code cause}; reports it when it is the program's fault. */
+    private void fatal(Exception cause, String callback) {
+        if (callback != null) {
+            report("Fatal error: protocol." + callback + " call failed.", cause);
+        }
+        forceClose(cause);
+    }
+
+    private void forceClose(Exception cause) {
+        if (lost) {
+            return;
+        }
+        closing = true;
+        pending.clear();
+        pendingBytes = 0;
+        updateInterest();
+        scheduleLost(cause);
+    }
+
+    private void scheduleLost(Exception cause) {
+        if (lost) {
+            return;
+        }
+        lost = true;
+        if (key != null) {
+            key.cancel();
+        }
+        loop.callSoon(() -> callConnectionLost(cause));
+    }
+
+    private void callConnectionLost(Exception cause) {
+        try {
+            protocol.connectionLost(cause);
+        } catch (RuntimeException e) {
+            report("protocol.connectionLost() failed", e);
+        } finally {
+            closeChannel();
+            if (lostListener != null) {
+                lostListener.run();
+            }
+        }
+    }
+
+    /**
+     * Sets what runs after the protocol heard that the connection was lost (a server's count).
+     *
+     * @param listener the listener
+     */
+    void onLost(Runnable listener) {
+        this.lostListener = listener;
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to lose
+        }
+        net.closed(this);
+    }
+
+    /** Closes the socket without telling the protocol: the loop is closing. */
+    void closeNow() {
+        lost = true;
+        closing = true;
+        if (key != null) {
+            key.cancel();
+        }
+        closeChannel();
+    }
+
+    private void report(String message, Throwable e) {
+        loop.callExceptionHandler(ExceptionContext.of(message + "\ntransport: " + this, e));
+    }
+
+    private BrokenResourceException broken(String doing, IOException e) {
+        return new BrokenResourceException("connection " + (remote == null ? "" : "with " + remote + " ")
+                + "broke while " + doing + " it: " + e.getMessage(), e);
+    }
+
+    // ============================================================ accessors
+
+    @Override
+    public BaseProtocol protocol() {
+        return protocol;
+    }
+
+    @Override
+    public void setProtocol(BaseProtocol protocol) {
+        this.protocol = checked(protocol);
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return local;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("<SocketTransport ").append(local).append(" -> ").append(remote);
+        s.append(lost ? " closed" : closing ? " closing" : " open");
+        if (readingPaused) {
+            s.append(" reading paused");
+        }
+        if (pendingBytes > 0) {
+            s.append(" write buffer=").append(pendingBytes);
+        }
+        return s.append('>').toString();
+    }
+}
