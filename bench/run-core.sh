@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds aio4j-bench/target/benchmarks.jar and runs the core benchmarks on a JDK 25, with short,
-# bounded settings (about two to three minutes in all), then prints a summary against the targets.
+# bounded settings (about three to four minutes in all), then prints a summary against the targets.
 #
 #   bench/run-core.sh                    # everything
 #   bench/run-core.sh -prof gc           # extra arguments go to the warm JMH run
@@ -93,6 +93,7 @@ verdict() { # value op target -> "ok" / "MISS" / ""
 spawn_warm="$(score "$out/warm.csv" SpawnBench.spawn)"
 spawn_sized="$(score "$out/warm.csv" SpawnBench.spawnSizedHeap)"
 pp_warm="$(score "$out/warm.csv" PingPongBench.pingPong)"
+qpp_warm="$(score "$out/warm.csv" QueuePingPongBench.pingPong)"
 spawn_cold="$(per_op_rate "$(score "$out/cold.csv" ColdBench.spawn)")"
 pp_cold="$(per_op_rate "$(score "$out/cold.csv" ColdBench.pingPong)")"
 heap="$(mem memory.log heapBytesPerTask)"
@@ -114,6 +115,14 @@ printf "$fmt" "parked task, heap" "$(kib "$heap")" "$(kib "$heap_cold")" "<= 1.3
   "$(verdict "$heap" '<=' 1331.2)" "asyncio 3.11 1.31 KiB, uvloop 1.62, kotlinx 0.41, JDK 25 VT 2.0-2.2"
 printf "$fmt" "parked task, RSS" "$(kib "$rss")" "$(kib "$rss_cold")" "<= 1.3 KiB" "$(verdict "$rss_cold" '<=' 1331.2)" \
   "(cold only: the warm-up has already committed the heap)"
+printf "$fmt" "queue ping-pong (rt/s)" "$(rate "$qpp_warm")" "" ">= 3,000,000" \
+  "$(verdict "$qpp_warm" '>=' 3000000)" "two tasks, two Queues: 2 puts and 2 waiting gets per trip"
+printf "$fmt" "gather (tasks/s)" "$(rate "$(score "$out/warm.csv" GatherBench.gather)")" "" "" "" \
+  "gather of 100,000 tasks that yield once; sized heap"
+printf "$fmt" "lock hand-off (acq/s)" "$(rate "$(score "$out/warm.csv" LockBench.contendedHandOff)")" "" "" "" \
+  "100 tasks contend for one Lock; each release hands it to the oldest waiter"
+printf "$fmt" "semaphore wake (w/s)" "$(rate "$(score "$out/warm.csv" SemaphoreBench.wakeTenThousandWaiters)")" "" "" "" \
+  "10,000 tasks parked on Semaphore(0), then 10,000 releases; spawn included"
 printf "$fmt" "callSoon chain (cb/s)" "$(rate "$(score "$out/warm.csv" CallSoonBench.chain)")" "" "" "" ""
 printf "$fmt" "callSoon batch (cb/s)" "$(rate "$(score "$out/warm.csv" CallSoonBench.batch)")" "" "" "" ""
 printf "$fmt" "timers fire (t/s)" "$(rate "$(score "$out/warm.csv" TimerBench.fire)")" "" "" "" ""

@@ -1,8 +1,10 @@
 package io.aio4j.net;
 
+import io.aio4j.internal.net.DatagramOps;
 import io.aio4j.internal.net.NetOps;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * The network entry points: asyncio's {@code open_connection}, {@code start_server},
- * {@code loop.create_connection}, {@code loop.create_server} and their Unix-socket forms. Each runs
+ * {@code loop.create_connection}, {@code loop.create_server}, their Unix-socket forms, and
+ * {@code loop.create_datagram_endpoint}. Each runs
  * on the loop of the calling task and suspends only that task.
  * {@snippet :
  * Aio.run(() -> {
@@ -171,6 +174,57 @@ public final class Net {
     public static Server createUnixServer(Supplier<? extends BaseProtocol> factory, Path path, ServerOptions options)
             throws IOException {
         return NetOps.createUnixServer(factory, path, options);
+    }
+
+    /**
+     * Opens a UDP endpoint with the default options: asyncio's
+     * {@code loop.create_datagram_endpoint}. See
+     * {@link #createDatagramEndpoint(Supplier, InetSocketAddress, InetSocketAddress, DatagramOptions)}.
+     *
+     * @param factory makes the protocol
+     * @param local where to bind; {@code null}: an ephemeral port on every interface
+     * @param remote where to connect; {@code null}: unconnected
+     * @return the transport; {@link DatagramTransport#protocol()} is the protocol
+     * @throws IOException if the socket cannot be bound or connected, or a name does not resolve
+     */
+    public static DatagramTransport createDatagramEndpoint(Supplier<? extends DatagramProtocol> factory,
+            InetSocketAddress local, InetSocketAddress remote) throws IOException {
+        return createDatagramEndpoint(factory, local, remote, DatagramOptions.defaults());
+    }
+
+    /**
+     * Opens a UDP endpoint: asyncio's {@code loop.create_datagram_endpoint}. The protocol has seen
+     * {@code connectionMade} when this returns. Suspends the calling task while a name resolves
+     * ({@link InetSocketAddress#createUnresolved}); with address literals it does not suspend.
+     * {@snippet :
+     * DatagramTransport server = Net.createDatagramEndpoint(EchoProtocol::new,
+     *         new InetSocketAddress("127.0.0.1", 9999), null);
+     * DatagramTransport client = Net.createDatagramEndpoint(ClientProtocol::new,
+     *         null, new InetSocketAddress("127.0.0.1", 9999));
+     * client.send("ping".getBytes(StandardCharsets.UTF_8));
+     * }
+     *
+     * <p>With {@code remote}, the socket is <em>connected</em>: it receives only from there,
+     * {@link DatagramTransport#send} goes there, and an ICMP "port unreachable" reaches
+     * {@link DatagramProtocol#errorReceived} as a {@link ConnectionRefusedException}. Without it,
+     * the endpoint sends anywhere with {@link DatagramTransport#sendTo}. The transport is closed
+     * when the loop closes.
+     *
+     * <p><b>Cancellation</b> while a name resolves leaves nothing behind: no socket is open yet.
+     *
+     * @param factory makes the protocol
+     * @param local where to bind (an address with port {@code 0} lets the OS pick the port);
+     *     {@code null}: an ephemeral port on every interface of the remote's family
+     * @param remote where to connect; {@code null}: unconnected, so {@code local} is required
+     * @param options {@code SO_REUSEPORT}, {@code SO_BROADCAST}
+     * @return the transport; {@link DatagramTransport#protocol()} is the protocol
+     * @throws IOException if the socket cannot be bound or connected, or a name does not resolve
+     *     ({@link UnknownHostException})
+     * @throws IllegalArgumentException if both addresses are {@code null}, or their families differ
+     */
+    public static DatagramTransport createDatagramEndpoint(Supplier<? extends DatagramProtocol> factory,
+            InetSocketAddress local, InetSocketAddress remote, DatagramOptions options) throws IOException {
+        return DatagramOps.createDatagramEndpoint(factory, local, remote, options);
     }
 
     /**

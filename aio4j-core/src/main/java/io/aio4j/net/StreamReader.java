@@ -16,7 +16,7 @@ import java.util.Arrays;
  * pauses its transport; it resumes it when a read brings the buffer back to the limit.
  *
  * <p><b>Cancellation:</b> a task cancelled while it waits in a read takes nothing: every byte that
- * arrived stays in the buffer for the next read.
+ * arrived stays in the buffer for the next read, which another task may start at once.
  *
  * <p><b>One reader at a time:</b> a second task that reads while another waits gets a
  * {@link BusyResourceException}. Not thread-safe: use it from the tasks of its loop.
@@ -295,7 +295,9 @@ public final class StreamReader {
     }
 
     private void waitForData(String operation) throws IOException {
-        if (waiter != null) {
+        // A cancelled waiter's task has not run its clean-up yet, but it reads nothing more: the
+        // stream is free, so a task that takes over right after cancelling it is not refused.
+        if (waiter != null && !waiter.cancelled()) {
             throw new BusyResourceException(operation + "() called while another task is already waiting for incoming data");
         }
         if (eof) {

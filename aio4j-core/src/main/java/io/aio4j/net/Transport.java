@@ -133,6 +133,18 @@ public interface Transport extends AutoCloseable {
     }
 
     /**
+     * Returns the application protocol the TLS handshake agreed on by ALPN (RFC 7301), such as
+     * {@code "h2"} or {@code "http/1.1"}: Python's {@code SSLObject.selected_alpn_protocol()}. The
+     * JDK keeps it on the engine, not on the {@link SSLSession}, hence this method.
+     *
+     * @return the protocol; empty on a plain transport, before the handshake, or when the peers
+     *     agreed on none (one side offered no ALPN)
+     */
+    default Optional<String> selectedAlpnProtocol() {
+        return Optional.empty();
+    }
+
+    /**
      * Returns the loop the transport runs on.
      *
      * @return the loop

@@ -191,6 +191,11 @@ public final class Connector {
         if (e instanceof NoRouteToHostException || m.contains("unreachable")) {
             return new NetworkUnreachableException("no route to " + target + ": " + m, e);
         }
+        if (target instanceof UnixDomainSocketAddress && m.contains("Resource temporarily unavailable")) {
+            // A Unix socket whose accept queue is full answers a non-blocking connect with EAGAIN
+            // at once (Linux), where TCP would drop the SYN: the server refuses for now.
+            return new ConnectionRefusedException("connection to " + target + " refused: its accept queue is full", e);
+        }
         if (e instanceof ConnectException) {
             if (m.contains("timed out")) {
                 ConnectTimeoutException t = new ConnectTimeoutException("connecting to " + target + " timed out (OS)");

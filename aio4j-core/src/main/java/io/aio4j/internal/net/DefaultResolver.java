@@ -23,12 +23,24 @@ public final class DefaultResolver implements Resolver {
 
     private record Entry(List<InetAddress> addresses, long expires) {}
 
+    /** How a name becomes addresses: the JDK's resolver, or a test's. Called on a pool thread. */
+    interface Lookup {
+        InetAddress[] lookup(String host) throws UnknownHostException;
+    }
+
     private final SelectorLoop loop;
+    private final Lookup lookup;
     private final Map<String, Entry> cache = new HashMap<>();
     private Duration ttl = DEFAULT_TTL;
 
     private DefaultResolver(SelectorLoop loop) {
+        this(loop, InetAddress::getAllByName);
+    }
+
+    /** A resolver of {@code loop} that asks {@code lookup}, for tests. */
+    DefaultResolver(SelectorLoop loop, Lookup lookup) {
         this.loop = loop;
+        this.lookup = lookup;
     }
 
     /**
@@ -69,7 +81,7 @@ public final class DefaultResolver implements Resolver {
         }
         List<InetAddress> found;
         try {
-            found = List.of(Aio.toThread(() -> InetAddress.getAllByName(host)));
+            found = List.of(Aio.toThread(() -> lookup.lookup(host)));
         } catch (CompletionException c) {
             if (c.getCause() instanceof UnknownHostException u) {
                 throw u;

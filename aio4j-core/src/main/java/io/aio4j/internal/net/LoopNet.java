@@ -67,6 +67,8 @@ public final class LoopNet implements AutoCloseable {
             try {
                 if (r instanceof SocketTransport t) {
                     t.closeNow();
+                } else if (r instanceof DatagramSocketTransport d) {
+                    d.closeNow();
                 } else {
                     r.close();
                 }

@@ -45,6 +45,8 @@ public final class SocketServer implements Server, SelectionHandler {
     private boolean serving;
     private boolean closed;
     private Runnable afterClose;
+    /** What {@link #serveForever()} waits on; {@link #close()} completes it. */
+    private Future<Void> servingForever;
 
     /**
      * Creates a server on bound channels; it accepts once {@link #startServing()} is called.
@@ -183,6 +185,9 @@ public final class SocketServer implements Server, SelectionHandler {
         if (afterClose != null) {
             afterClose.run();
         }
+        if (servingForever != null) {
+            servingForever.trySetResult(null); // closed by other code: serveForever() returns
+        }
         wakeCloseWaiters();
     }
 
@@ -223,15 +228,27 @@ public final class SocketServer implements Server, SelectionHandler {
         }
     }
 
+    /**
+     * Accepts until the calling task is cancelled (then closes the server and passes the
+     * cancellation on) or other code closes the server (then returns). asyncio raises
+     * {@code CancelledError} in the second case too; a task that was not cancelled should not end
+     * cancelled, so this returns.
+     */
     @Override
     public void serveForever() {
+        if (servingForever != null) {
+            throw new IllegalStateException("server " + addresses + " is already being served by serveForever()");
+        }
         startServing();
         Future<Void> forever = loop.createFuture();
+        servingForever = forever;
         try {
             Aio.await(forever);
         } catch (CancelledError e) {
             close();
             throw e;
+        } finally {
+            servingForever = null;
         }
     }
 

@@ -11,6 +11,7 @@ import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -129,15 +130,18 @@ public final class SocketTransport implements Transport, SelectionHandler {
             return;
         }
         int n;
+        String callback = "dataReceived()";
         try {
             if (protocol instanceof BufferedProtocol bp) {
+                callback = "getBuffer()";
                 ByteBuffer b = bp.getBuffer(LoopNet.READ_SIZE);
                 if (b == null || !b.hasRemaining()) {
-                    fatal(new IllegalStateException("BufferedProtocol.getBuffer() returned no room: " + b), "getBuffer()");
+                    fatal(new IllegalStateException("BufferedProtocol.getBuffer() returned no room: " + b), callback);
                     return;
                 }
                 n = channel.read(b);
                 if (n > 0) {
+                    callback = "bufferUpdated()";
                     bp.bufferUpdated(n);
                 }
             } else {
@@ -151,7 +155,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
             fatal(broken("reading from", e), null);
             return;
         } catch (RuntimeException e) {
-            fatal(e, "dataReceived()");
+            fatal(e, callback);
             return;
         }
         if (n < 0) {
@@ -375,8 +379,22 @@ public final class SocketTransport implements Transport, SelectionHandler {
         }
     }
 
+    /**
+     * Closes at once, dropping what is buffered, and resets the connection: the peer's next read
+     * or write fails as after a crash, instead of reading EOF. This is TCP's ABORT (RFC 793 §3.8,
+     * "a special RESET message to be sent"), done as Twisted's {@code abortConnection} does it:
+     * {@code SO_LINGER} 0, then close. Unix sockets have no such option: their peer reads EOF, or a
+     * reset if bytes were left unread here.
+     */
     @Override
     public void abort() {
+        if (!lost && channel.supportedOptions().contains(StandardSocketOptions.SO_LINGER)) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException e) {
+                // the socket is already gone: there is nothing left to reset
+            }
+        }
         forceClose(null);
     }
 

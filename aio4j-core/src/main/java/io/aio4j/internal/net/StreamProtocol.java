@@ -175,7 +175,9 @@ public final class StreamProtocol implements Protocol {
     /** Waits until the connection has ended. */
     void waitClosed() throws IOException {
         try {
-            Aio.await(closed);
+            // Shielded: awaiting cancels what it awaits when the task is cancelled, and every
+            // waitClosed() shares this future.
+            Aio.await(Aio.shield(closed));
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;

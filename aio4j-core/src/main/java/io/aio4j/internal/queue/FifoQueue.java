@@ -49,7 +49,7 @@ public final class FifoQueue<T> extends BaseQueue<T> {
     }
 
     @Override
-    String kind() {
+    protected String kind() {
         return "Queue";
     }
 }

@@ -53,7 +53,7 @@ public final class LifoQueueImpl<T> extends BaseQueue<T> implements LifoQueue<T>
     }
 
     @Override
-    String kind() {
+    protected String kind() {
         return "LifoQueue";
     }
 }

@@ -144,7 +144,7 @@ public final class PriorityQueueImpl<T> extends BaseQueue<T> implements Priority
     }
 
     @Override
-    String kind() {
+    protected String kind() {
         return "PriorityQueue";
     }
 }

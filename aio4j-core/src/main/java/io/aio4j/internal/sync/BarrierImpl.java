@@ -1,6 +1,6 @@
 package io.aio4j.internal.sync;
 
-import io.aio4j.EventLoop;
+import io.aio4j.Task;
 import io.aio4j.sync.Barrier;
 import io.aio4j.sync.BarrierState;
 import io.aio4j.sync.BarrierStatistics;
@@ -36,15 +36,15 @@ public final class BarrierImpl extends LoopBound implements Barrier {
     }
 
     @Override
-    String kind() {
+    protected String kind() {
         return "Barrier";
     }
 
     @Override
     public int await() {
-        EventLoop loop = loopForWait("await");
+        Task<?> task = taskForWait("await");
         while (state == BarrierState.DRAINING || state == BarrierState.RESETTING) {
-            outside.park(loop, NOTHING_TO_PASS_ON);
+            outside.park(task, NOTHING_TO_PASS_ON);
         }
         if (state == BarrierState.BROKEN) {
             throw new BrokenBarrierException("Barrier aborted: " + this);
@@ -56,7 +56,7 @@ public final class BarrierImpl extends LoopBound implements Barrier {
                 inside.unparkAll();
             } else {
                 while (state == BarrierState.FILLING) {
-                    inside.park(loop, NOTHING_TO_PASS_ON);
+                    inside.park(task, NOTHING_TO_PASS_ON);
                 }
                 if (state == BarrierState.BROKEN || state == BarrierState.RESETTING) {
                     throw new BrokenBarrierException("Abort or reset of barrier: " + this);

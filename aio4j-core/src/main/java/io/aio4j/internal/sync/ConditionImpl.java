@@ -3,7 +3,7 @@ package io.aio4j.internal.sync;
 import io.aio4j.AsyncCallable;
 import io.aio4j.AsyncRunnable;
 import io.aio4j.CancelledError;
-import io.aio4j.EventLoop;
+import io.aio4j.Task;
 import io.aio4j.sync.Condition;
 import io.aio4j.sync.ConditionStatistics;
 import io.aio4j.sync.Lock;
@@ -30,7 +30,7 @@ public final class ConditionImpl extends LoopBound implements Condition {
     }
 
     @Override
-    String kind() {
+    protected String kind() {
         return "Condition";
     }
 
@@ -66,7 +66,7 @@ public final class ConditionImpl extends LoopBound implements Condition {
 
     @Override
     public void await() {
-        EventLoop loop = loopForWait("await");
+        Task<?> task = taskForWait("await");
         if (!lock.locked()) {
             throw new IllegalStateException("cannot wait on un-acquired lock: " + this);
         }
@@ -74,7 +74,7 @@ public final class ConditionImpl extends LoopBound implements Condition {
         CancelledError cancelled = null;
         boolean signalled = false;
         try {
-            lot.park(loop, passSignalOn);
+            lot.park(task, passSignalOn);
             signalled = true;
         } catch (CancelledError e) {
             cancelled = e;

@@ -1,6 +1,6 @@
 package io.aio4j.internal.sync;
 
-import io.aio4j.EventLoop;
+import io.aio4j.Task;
 import io.aio4j.sync.Event;
 import io.aio4j.sync.EventStatistics;
 
@@ -15,7 +15,7 @@ public final class EventImpl extends LoopBound implements Event {
     private boolean value;
 
     @Override
-    String kind() {
+    protected String kind() {
         return "Event";
     }
 
@@ -25,8 +25,8 @@ public final class EventImpl extends LoopBound implements Event {
             checkLoop();
             return;
         }
-        EventLoop loop = loopForWait("await");
-        lot.park(loop, NOTHING_TO_PASS_ON);
+        Task<?> task = taskForWait("await");
+        lot.park(task, NOTHING_TO_PASS_ON);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.aio4j.internal.sync;
 import io.aio4j.AsyncCallable;
 import io.aio4j.AsyncRunnable;
 import io.aio4j.Aio;
-import io.aio4j.EventLoop;
 import io.aio4j.Task;
 import io.aio4j.sync.Lock;
 import io.aio4j.sync.LockStatistics;
@@ -23,19 +22,19 @@ public final class LockImpl extends LoopBound implements Lock {
     private final Runnable handOn = this::releaseLocked;
 
     @Override
-    String kind() {
+    protected String kind() {
         return "Lock";
     }
 
     @Override
     public void acquire() {
-        EventLoop loop = loopForWait("acquire");
+        Task<?> task = taskForWait("acquire");
         if (!locked) {
             locked = true;
-            owner = Aio.currentTask();
+            owner = task;
             return;
         }
-        lot.park(loop, handOn); // on return, the releaser made us the owner
+        lot.park(task, handOn); // on return, the releaser made us the owner
     }
 
     @Override

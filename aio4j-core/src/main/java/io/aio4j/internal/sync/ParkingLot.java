@@ -1,27 +1,26 @@
 package io.aio4j.internal.sync;
 
-import io.aio4j.Aio;
 import io.aio4j.EventLoop;
-import io.aio4j.Future;
 import io.aio4j.Task;
+import io.aio4j.internal.task.ParkedTask;
 
 /**
  * A fair queue of parked tasks, trio's {@code ParkingLot}: the one wait queue under every primitive
- * of {@code io.aio4j.sync}. Loop thread (or its tasks) only; the primitive that owns a lot checks
- * the loop, the lot does not.
+ * of {@code io.aio4j.sync} and every queue of {@code io.aio4j.queue}. Loop thread (or its tasks)
+ * only; the owner of a lot checks the loop, the lot does not.
  *
- * <p>{@link #park} suspends the calling task on a fresh future at the back of the queue;
- * {@link #unpark(int)} takes tasks from the front and completes their futures, in order. The lot
- * keeps no state beyond the queue: what an unpark means (a lock handed over, an event set) is the
- * owner's business.
+ * <p>{@link #park} suspends the calling task on a node at the back of the queue, the node being the
+ * task's {@link ParkedTask} (no future, one object per wait); {@link #unpark(int)} takes tasks from
+ * the front and wakes them, in order. The lot keeps no state beyond the queue: what an unpark means
+ * (a lock handed over, an item put) is the owner's business.
  *
  * <h2>Cancellation without lost wake-ups</h2>
- * A parked task that is cancelled has its future cancelled (that is how {@code Task.cancel}
- * delivers), but its node leaves the queue only when the task resumes. Until then the node is
- * skipped by every unpark, which moves on to the next live waiter: the wake-up goes to a task that
- * will use it. The other race, a task cancelled after its unpark but before it resumed, cannot be
- * told apart by the unparker; the parked task sees it in {@link #park}, which then runs the
- * owner's {@code onLateCancel} (give the lock back, pass the notification on) before raising the
+ * A parked task that is cancelled has its node cancelled (that is how {@code Task.cancel} delivers),
+ * but the node leaves the queue only when the task resumes. Until then the node is skipped by every
+ * unpark, which moves on to the next live waiter: the wake-up goes to a task that will use it. The
+ * other race, a task cancelled after its unpark but before it resumed, cannot be told apart by the
+ * unparker; the parked task sees it in {@link #park}, which then runs the owner's
+ * {@code onLateCancel} (give the lock back, pass the item on) before raising the
  * {@link io.aio4j.CancelledError}.
  */
 public final class ParkingLot {
@@ -31,39 +30,50 @@ public final class ParkingLot {
     private Node tail;
 
     /** A parked task: a doubly linked node, so a cancelled one leaves in O(1) from anywhere. */
-    private static final class Node {
-        final Future<Void> future;
-        final Task<?> task;
+    private static final class Node extends ParkedTask {
         Node prev;
         Node next;
         /** Whether the node is still linked into the queue. */
         boolean queued = true;
-        /** Whether an unpark completed the future (as opposed to a cancellation). */
-        boolean unparked;
 
-        Node(Future<Void> future, Task<?> task) {
-            this.future = future;
-            this.task = task;
+        Node(Task<?> task) {
+            super(task);
         }
     }
 
     /**
-     * Suspends the calling task at the back of the queue until an unpark reaches it. The caller
-     * must be a task of {@code loop}.
+     * Suspends the calling task at the back of the queue until an unpark reaches it: for an owner
+     * that has no task at hand, which {@link #park(Task, Runnable)} spares a second look-up.
      *
-     * @param loop the calling task's loop, already checked by the owner
+     * @param loop the loop the owner is bound to
+     * @param onLateCancel runs when the task was unparked but cancelled before it resumed: it must
+     *     undo what the unpark handed over, usually by unparking the next task
+     * @throws io.aio4j.CancelledError if the task was cancelled; it has left the queue either way
+     * @throws IllegalStateException if the caller is not a task of {@code loop}
+     */
+    public void park(EventLoop loop, Runnable onLateCancel) {
+        Task<?> task = ParkedTask.currentTask("ParkingLot.park()");
+        if (task.loop() != loop) {
+            throw new IllegalStateException("ParkingLot.park() needs a task of event loop '" + loop.name() + "', not " + task);
+        }
+        park(task, onLateCancel);
+    }
+
+    /**
+     * Suspends {@code task}, the calling task, at the back of the queue until an unpark reaches it.
+     *
+     * @param task the calling task, of the owner's loop (as {@link LoopBound#taskForWait} returns it)
      * @param onLateCancel runs when the task was unparked but cancelled before it resumed: it must
      *     undo what the unpark handed over, usually by unparking the next task
      * @throws io.aio4j.CancelledError if the task was cancelled; it has left the queue either way
      */
-    public void park(EventLoop loop, Runnable onLateCancel) {
-        Future<Void> future = loop.createFuture();
-        Node node = new Node(future, Aio.currentTask());
+    public void park(Task<?> task, Runnable onLateCancel) {
+        Node node = new Node(task);
         append(node);
         try {
-            Aio.await(future);
+            node.park();
         } catch (Throwable e) {
-            if (node.unparked) {
+            if (node.state() == ParkedTask.State.UNPARKED) {
                 onLateCancel.run();
             } else {
                 unlink(node);
@@ -73,7 +83,7 @@ public final class ParkingLot {
     }
 
     /**
-     * Unparks the oldest live task: completes its future, so it resumes on a later iteration.
+     * Unparks the oldest live task, which resumes on a later iteration.
      *
      * @return the task, or {@code null} if no live task was parked
      */
@@ -81,9 +91,8 @@ public final class ParkingLot {
         while (head != null) {
             Node n = head;
             unlink(n);
-            if (n.future.trySetResult(null)) {
-                n.unparked = true;
-                return n.task;
+            if (n.unpark()) {
+                return n.task();
             }
             // cancelled, its task not yet resumed: skip it, the wake-up goes to the next
         }
@@ -122,7 +131,7 @@ public final class ParkingLot {
     public int waiting() {
         int n = 0;
         for (Node x = head; x != null; x = x.next) {
-            if (!x.future.done()) {
+            if (x.waiting()) {
                 n++;
             }
         }
@@ -136,7 +145,7 @@ public final class ParkingLot {
      */
     public boolean isEmpty() {
         for (Node x = head; x != null; x = x.next) {
-            if (!x.future.done()) {
+            if (x.waiting()) {
                 return false;
             }
         }

@@ -2,7 +2,7 @@ package io.aio4j.internal.sync;
 
 import io.aio4j.AsyncCallable;
 import io.aio4j.AsyncRunnable;
-import io.aio4j.EventLoop;
+import io.aio4j.Task;
 import io.aio4j.sync.BoundedSemaphore;
 import io.aio4j.sync.Semaphore;
 import io.aio4j.sync.SemaphoreStatistics;
@@ -33,18 +33,18 @@ public class SemaphoreImpl extends LoopBound implements Semaphore {
     }
 
     @Override
-    String kind() {
+    protected String kind() {
         return "Semaphore";
     }
 
     @Override
     public final void acquire() {
-        EventLoop loop = loopForWait("acquire");
+        Task<?> task = taskForWait("acquire");
         if (value > 0) {
             value--;
             return;
         }
-        lot.park(loop, handOn); // on return, the releaser handed us its permit
+        lot.park(task, handOn); // on return, the releaser handed us its permit
     }
 
     @Override
@@ -123,7 +123,7 @@ public class SemaphoreImpl extends LoopBound implements Semaphore {
         }
 
         @Override
-        String kind() {
+        protected String kind() {
             return "BoundedSemaphore";
         }
 

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * own thread while it runs) only, except {@link #stack()}.
  *
  * <p>How cancellation travels (CPython {@code tasks.py}): {@link #cancel(String)} counts the request
- * and cancels the future the task waits on, which wakes it; {@link #await} then raises the
- * {@link CancelledError}. With no such future, the request waits in {@link #mustCancel} for the
- * task's next wait, or makes a task that returns without waiting again end cancelled.
+ * and cancels the future the task waits on (or the {@link ParkedTask} it is parked on), which wakes
+ * it; {@link #await} (or {@link #park}) then raises the {@link CancelledError}. With neither, the
+ * request waits in {@link #mustCancel} for the task's next wait, or makes a task that returns
+ * without waiting again end cancelled.
  *
  * @param <T> the result type
  */
@@ -30,6 +31,8 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
     Thread thread;
     /** The future this task waits on in {@link #await}, or {@code null}. */
     private FutureImpl<?> waiter;
+    /** The node this task is parked on in {@link #park}, or {@code null}. */
+    private ParkedTask parkedOn;
     /** A cancellation requested while not waiting, to deliver at the next wait. */
     private boolean mustCancel;
     /** Set once, by the closing thread, for a task its loop left pending. */
@@ -134,6 +137,28 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
         throwIfMustCancel();
     }
 
+    /**
+     * Suspends this task on {@code node}, a wait without a future: as {@link #await} on a future
+     * that {@link ParkedTask#unpark} completes and {@link #cancel} cancels, and with the same
+     * delivery of a pending cancellation. The calling thread must be this task's.
+     */
+    void park(ParkedTask node) {
+        if (abandoned) {
+            throw new io.aio4j.LoopClosedException("Event loop '" + loop.name() + "' is closed: " + this + " cannot wait");
+        }
+        parkedOn = node;
+        if (mustCancel && node.cancel(pendingCancelMessage)) {
+            mustCancel = false;
+        }
+        loop.scheduling.suspend(this);
+        loop.noteRunning(this);
+        parkedOn = null;
+        throwIfMustCancel();
+        if (node.state() == ParkedTask.State.CANCELLED) {
+            throw new CancelledError(node.cancelMessage()); // what result() of a cancelled future raises
+        }
+    }
+
     /** Resumes a task whose loop closed under it, with a cancellation to unwind it. */
     void abandon(String message) {
         abandoned = true;
@@ -172,6 +197,10 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
         FutureImpl<?> w = waiter;
         if (w != null && w.cancel(message)) {
             return true; // the waiter's completion wakes us with a CancelledError
+        }
+        ParkedTask p = parkedOn;
+        if (p != null && p.cancel(message)) {
+            return true; // likewise, without a future
         }
         mustCancel = true;
         pendingCancelMessage = message;
@@ -273,7 +302,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
             if (cancelRequests > 0) {
                 sb.append(" cancelling=").append(cancelRequests);
             }
-            FutureImpl<?> w = waiter;
+            Object w = waiter != null ? waiter : parkedOn;
             if (w != null) {
                 sb.append(" wait_for=").append(w);
             }
