@@ -38,10 +38,15 @@ final class GatheringFuture<T> extends FutureImpl<List<T>> {
             return;
         }
         // The same future given twice is one child with two places (CPython: arg_to_fut).
-        FutureImpl<?>[] distinct = Arrays.stream(children).distinct().toArray(FutureImpl[]::new);
-        for (FutureImpl<?> child : distinct) {
-            int places = (int) Arrays.stream(children).filter(c -> c == child).count();
-            child.addDoneCallback(f -> childDone(child, places));
+        java.util.Map<FutureImpl<?>, Integer> places = new java.util.IdentityHashMap<>();
+        for (FutureImpl<?> child : children) {
+            places.merge(child, 1, Integer::sum);
+        }
+        for (FutureImpl<?> child : children) {
+            Integer n = places.remove(child); // first place only: one callback per distinct child
+            if (n != null) {
+                child.addDoneCallback(f -> childDone(child, n));
+            }
         }
     }
 
