@@ -383,4 +383,24 @@ class LoopMechanismTest extends LoopTest {
             real.close();
         }
     }
+
+    // An interrupted thread's Selector.select returns at once. The loop clears the flag for each
+    // wait and sets it again after, so an interrupted loop thread sleeps instead of spinning, and
+    // code on the loop still sees the flag. Real time: 50 ms of spinning would be thousands of selects.
+    @Test
+    void anInterruptedLoopThreadSleepsInSelectAndKeepsItsFlag() {
+        SelectorLoop real = (SelectorLoop) EventLoop.create(LoopOptions.defaults().withName("interrupted"));
+        try {
+            Future<Boolean> flagSeen = real.createFuture();
+            real.callSoon(() -> {
+                Thread.currentThread().interrupt();
+                real.callLater(Duration.ofMillis(50), () -> flagSeen.setResult(Thread.currentThread().isInterrupted()));
+            });
+            int before = real.sleepCount();
+            assertThat(real.runUntilComplete(flagSeen)).as("the flag is still set after the wait").isTrue();
+            assertThat(real.sleepCount() - before).as("selects while the flag was set").isLessThan(10);
+        } finally {
+            real.close();
+        }
+    }
 }

@@ -339,6 +339,18 @@ public abstract class SelectorLoop implements EventLoop {
         return wakeups.get();
     }
 
+    /** Counts the selects that may block, for the test that an interrupted loop does not spin. */
+    private int sleeps;
+
+    /**
+     * Returns how many times the loop went into a select that may block. Loop thread only.
+     *
+     * @return the count since the loop was made
+     */
+    public final int sleepCount() {
+        return sleeps;
+    }
+
     private void drainInbound() {
         Runnable r;
         while ((r = inbound.poll()) != null) {
@@ -476,6 +488,10 @@ public abstract class SelectorLoop implements EventLoop {
                 selector.selectNow();
                 return true;
             }
+            // An interrupted thread's select returns at once: the loop would spin. The flag is
+            // cleared for the wait and set again after it, so whoever set it still sees it.
+            boolean interrupted = Thread.interrupted();
+            sleeps++;
             AWAKE.setVolatile(this, false);
             try {
                 if (!inbound.isEmpty() || stopping) {
@@ -488,6 +504,9 @@ public abstract class SelectorLoop implements EventLoop {
                 }
             } finally {
                 AWAKE.setVolatile(this, true);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return true;
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.aio4j.internal.loop.SelectionHandler;
 import io.aio4j.internal.loop.SelectorLoop;
 import io.aio4j.net.BaseProtocol;
 import io.aio4j.net.Server;
+import io.aio4j.net.Transport;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -203,15 +204,20 @@ public final class SocketServer implements Server, SelectionHandler {
     @Override
     public void closeClients() {
         for (SocketTransport t : List.copyOf(clients)) {
-            t.close();
+            outermost(t).close();
         }
     }
 
     @Override
     public void abortClients() {
         for (SocketTransport t : List.copyOf(clients)) {
-            t.abort();
+            outermost(t).abort();
         }
+    }
+
+    /** The transport the application sees: over TLS, closing it sends close_notify first. */
+    private static Transport outermost(SocketTransport t) {
+        return t.protocol() instanceof TlsProtocol tls ? tls.appTransport() : t;
     }
 
     @Override

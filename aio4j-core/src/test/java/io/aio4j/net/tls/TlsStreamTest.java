@@ -217,6 +217,24 @@ class TlsStreamTest {
     }
 
     @Test
+    void closeClientsOnATlsServerSendsCloseNotify() {
+        Aio.run(() -> {
+            Server server = tlsServer("good", (r, w) -> {
+                w.write(ascii("hello\n"));
+                w.drain();
+                r.read(-1); // until the server closes the connection under it
+            });
+            try (Connection c = Net.openConnection("localhost", port(server), tls(trustingTestCa()))) {
+                assertThat(ascii(c.reader().readLine())).isEqualTo("hello\n");
+                server.closeClients();
+                assertThat(c.reader().read(-1)).as("a clean end, not a truncation").isEmpty();
+                assertThat(c.reader().exception()).isNull();
+            }
+            closeAndCheckNoLeaks(server);
+        });
+    }
+
+    @Test
     void aPeerThatClosesWithoutCloseNotifyIsReportedAsTruncation() throws Exception {
         SSLContext serverContext = serverTls("good").context();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
