@@ -26,6 +26,8 @@ import java.util.ArrayDeque;
  */
 public final class SocketTransport implements Transport, SelectionHandler {
     private static final int DEFAULT_HIGH = 64 * 1024;
+    /** The most bytes read per readiness event, so one busy connection cannot starve the others. */
+    private static final int MAX_READ_PER_EVENT = 256 * 1024;
     /** Small writes share chunks of this size while they wait, instead of one buffer each. */
     private static final int CHUNK = 16 * 1024;
     private static final int MAX_GATHER = 64;
@@ -126,40 +128,50 @@ public final class SocketTransport implements Transport, SelectionHandler {
     }
 
     private void onReadable() {
-        if (closing || readingPaused || eofReceived) {
-            return;
-        }
-        int n;
-        String callback = "dataReceived()";
-        try {
-            if (protocol instanceof BufferedProtocol bp) {
-                callback = "getBuffer()";
-                ByteBuffer b = bp.getBuffer(LoopNet.READ_SIZE);
-                if (b == null || !b.hasRemaining()) {
-                    fatal(new IllegalStateException("BufferedProtocol.getBuffer() returned no room: " + b), callback);
-                    return;
+        // Like asyncio's selector transports, read until the socket is drained, the buffer came
+        // back short, or MAX_READ_PER_EVENT bytes arrived: one select can then carry a burst.
+        int total = 0;
+        while (!closing && !readingPaused && !eofReceived) {
+            int n;
+            int asked;
+            String callback = "dataReceived()";
+            try {
+                if (protocol instanceof BufferedProtocol bp) {
+                    callback = "getBuffer()";
+                    ByteBuffer b = bp.getBuffer(LoopNet.READ_SIZE);
+                    if (b == null || !b.hasRemaining()) {
+                        fatal(new IllegalStateException("BufferedProtocol.getBuffer() returned no room: " + b), callback);
+                        return;
+                    }
+                    asked = b.remaining();
+                    n = channel.read(b);
+                    if (n > 0) {
+                        callback = "bufferUpdated()";
+                        bp.bufferUpdated(n);
+                    }
+                } else {
+                    ByteBuffer b = net.readBuffer();
+                    asked = b.remaining();
+                    n = channel.read(b);
+                    if (n > 0) {
+                        ((Protocol) protocol).dataReceived(b.flip());
+                    }
                 }
-                n = channel.read(b);
-                if (n > 0) {
-                    callback = "bufferUpdated()";
-                    bp.bufferUpdated(n);
-                }
-            } else {
-                ByteBuffer b = net.readBuffer();
-                n = channel.read(b);
-                if (n > 0) {
-                    ((Protocol) protocol).dataReceived(b.flip());
-                }
+            } catch (IOException e) {
+                fatal(broken("reading from", e), null);
+                return;
+            } catch (RuntimeException e) {
+                fatal(e, callback);
+                return;
             }
-        } catch (IOException e) {
-            fatal(broken("reading from", e), null);
-            return;
-        } catch (RuntimeException e) {
-            fatal(e, callback);
-            return;
-        }
-        if (n < 0) {
-            onEof();
+            if (n < 0) {
+                onEof();
+                return;
+            }
+            total += n;
+            if (n < asked || total >= MAX_READ_PER_EVENT) {
+                return;
+            }
         }
     }
 
