@@ -8,6 +8,7 @@
  */
 module io.aio4j.http {
     requires transitive io.aio4j;
+    requires com.fasterxml.jackson.databind;
 
     exports io.aio4j.http;
 }
