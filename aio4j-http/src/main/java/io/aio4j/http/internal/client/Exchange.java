@@ -54,6 +54,8 @@ final class Exchange {
     private boolean responseStarted;
     private boolean readingPaused;
     private int interim;
+    /** Whether the message being parsed is an interim (1xx) one. */
+    private boolean inInterim;
     /** Loop time of the last read from the server. */
     private long lastRead;
     /** What the waiting task waits on; null when none waits. */
@@ -98,6 +100,7 @@ final class Exchange {
 
     void onHead(ResponseHead h) {
         if (h.informational()) {
+            inInterim = true;
             if (++interim > MAX_INTERIM) {
                 fail(new ClientResponseException(h.status(), "more than " + MAX_INTERIM + " interim (1xx) responses",
                         request.url(), h.headers(), List.of(), null));
@@ -125,6 +128,10 @@ final class Exchange {
 
     /** The response is complete: every byte is queued here. */
     void onComplete() {
+        if (inInterim) {
+            inInterim = false; // the end of a 1xx: the final response follows
+            return;
+        }
         complete = true;
         cancelTimers();
         wake();

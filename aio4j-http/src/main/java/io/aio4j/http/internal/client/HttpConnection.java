@@ -220,7 +220,10 @@ final class HttpConnection implements Protocol, MessageListener<ResponseHead> {
             try {
                 parser.feedEof(); // ends a body that runs until the connection closes
             } catch (BadHttpMessageException e) {
-                failParse(ex, e);
+                ex.fail(ex.headKnown()
+                        ? new ClientPayloadException("Response payload is not completed: " + e.getMessage(), e)
+                        : new ServerDisconnectedException("Server " + origin + " disconnected inside the response head ("
+                                + ex.request() + "): " + e.getMessage(), e));
                 return false;
             }
             if (ex.isComplete()) {

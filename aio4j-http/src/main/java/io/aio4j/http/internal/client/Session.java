@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -177,6 +178,11 @@ public final class Session implements ClientSession {
         }
         try {
             return Aio.withTimeout(connect, () -> pool.acquire(o, sockConnect));
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ClientException ce) {
+                throw ce; // a checked exception crossing the timeout scope comes wrapped once
+            }
+            throw e;
         } catch (DeadlineExceededException e) {
             if (totalBinds) {
                 throw new ServerTimeoutException("Timeout: " + req + " took longer than the total timeout "
