@@ -76,10 +76,18 @@ final class BodyReader implements ResponseContent {
             throw new IllegalArgumentException("n must be -1 (all) or more: " + n);
         }
         if (n == -1) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            while (fill()) {
-                all.writeBytes(take(buf.length - start));
+            if (!fill()) {
+                return EMPTY;
             }
+            byte[] first = take(buf.length - start);
+            if (!fill()) {
+                return first; // the usual case of a small body: one piece, no copy
+            }
+            ByteArrayOutputStream all = new ByteArrayOutputStream(first.length * 2);
+            all.writeBytes(first);
+            do {
+                all.writeBytes(take(buf.length - start));
+            } while (fill());
             return all.toByteArray();
         }
         if (n == 0 || !fill()) {

@@ -43,29 +43,43 @@ final class FieldValidator {
     static void fields(Headers headers) {
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.name(i);
-            token(name, "header name '" + name.replaceAll("[^\\x21-\\x7e]", "?") + "'");
-            text(headers.value(i), "header value of '" + name + "'");
+            String value = headers.value(i);
+            // The messages are built only on failure: this runs for every field of every message.
+            int bad = firstBad(name, ByteClass.TOKEN);
+            if (name.isEmpty() || bad >= 0) {
+                token(name, "header name '" + name.replaceAll("[^\\x21-\\x7e]", "?") + "'");
+            }
+            if (firstBad(value, ByteClass.FIELD) >= 0) {
+                text(value, "header value of '" + name + "'");
+            }
         }
+    }
+
+    /** Returns the index of the first character outside the class, or -1. */
+    private static int firstBad(String s, int byteClass) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF || !ByteClass.is((byte) c, byteClass)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void token(String s, String what) {
         if (s.isEmpty()) {
             throw new IllegalArgumentException(what + " is empty");
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > 0xFF || !ByteClass.is((byte) c, ByteClass.TOKEN)) {
-                throw forbidden(what, c, i);
-            }
+        int bad = firstBad(s, ByteClass.TOKEN);
+        if (bad >= 0) {
+            throw forbidden(what, s.charAt(bad), bad);
         }
     }
 
     private static void text(String s, String what) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > 0xFF || !ByteClass.is((byte) c, ByteClass.FIELD)) {
-                throw forbidden(what, c, i);
-            }
+        int bad = firstBad(s, ByteClass.FIELD);
+        if (bad >= 0) {
+            throw forbidden(what, s.charAt(bad), bad);
         }
     }
 
