@@ -1,7 +1,11 @@
 package io.aio4j.http;
 
 import io.aio4j.http.internal.client.Session;
+import java.net.CookieHandler;
+import java.net.CookieManager;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -168,6 +172,9 @@ public interface ClientSession extends AutoCloseable {
         private boolean raiseForStatus;
         private boolean autoDecompress = true;
         private long maxDecompressedSize = 64L * 1024 * 1024;
+        private BasicAuth auth;
+        private CookieHandler cookieJar = new CookieManager();
+        private final List<ClientMiddleware> middlewares = new ArrayList<>();
 
         Builder() {
         }
@@ -249,14 +256,53 @@ public interface ClientSession extends AutoCloseable {
         }
 
         /**
+         * Sets credentials sent with every request (and dropped on a redirect to another origin).
+         *
+         * @param credentials the credentials, or {@code null} for none
+         * @return this
+         */
+        public Builder auth(BasicAuth credentials) {
+            this.auth = credentials;
+            return this;
+        }
+
+        /**
+         * Sets where cookies are kept: by default a new {@link CookieManager} of the session's own,
+         * which keeps cookies from the server that set them; {@code null} keeps none (aiohttp's
+         * {@code DummyCookieJar}).
+         *
+         * @param jar the cookie store, or {@code null}
+         * @return this
+         */
+        public Builder cookieJar(CookieHandler jar) {
+            this.cookieJar = jar;
+            return this;
+        }
+
+        /**
+         * Adds a middleware; the first added is the outermost.
+         *
+         * @param middleware the middleware
+         * @return this
+         */
+        public Builder middleware(ClientMiddleware middleware) {
+            middlewares.add(Objects.requireNonNull(middleware, "middleware"));
+            return this;
+        }
+
+        /**
          * Builds the session on the running loop.
          *
          * @return the session
          * @throws IllegalStateException outside a task of a running loop
          */
         public ClientSession build() {
-            return new Session(baseUrl, headers.build(), timeout, connector, raiseForStatus, autoDecompress,
-                    maxDecompressedSize);
+            Headers h = headers.build();
+            if (auth != null && !h.contains("Authorization")) {
+                h = h.toBuilder().set("Authorization", auth.encode()).build();
+            }
+            return new Session(baseUrl, h, timeout, connector, raiseForStatus, autoDecompress, maxDecompressedSize,
+                    cookieJar, middlewares);
         }
     }
 }

@@ -94,6 +94,16 @@ public interface RequestSpec {
     RequestSpec stream(Iterator<byte[]> chunks);
 
     /**
+     * Sends credentials with this request (dropped if a redirect leaves its origin).
+     *
+     * @param credentials the credentials
+     * @return this
+     */
+    default RequestSpec auth(BasicAuth credentials) {
+        return header("Authorization", credentials.encode());
+    }
+
+    /**
      * Sets the timeouts of this request, instead of the session's.
      *
      * @param timeout the timeouts

@@ -1,5 +1,6 @@
 package io.aio4j.http.internal.client;
 
+import io.aio4j.http.ClientRequest;
 import io.aio4j.http.ClientTimeout;
 import io.aio4j.http.Headers;
 import java.net.URI;
@@ -7,7 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Thread-safe (immutable). A request as it goes to one URL: redirects make new ones.
+ * Thread-safe (immutable). A request as it goes to one URL: redirects make new ones. It is the
+ * {@link ClientRequest} that middlewares see.
  *
  * @param method the method token
  * @param url the absolute URL, query parameters included
@@ -19,7 +21,7 @@ import java.util.Set;
  * @param raiseForStatus whether a status of 400 or more raises
  */
 record OutgoingRequest(String method, URI url, Headers headers, RequestBody body, ClientTimeout timeout,
-        boolean allowRedirects, int maxRedirects, boolean raiseForStatus) {
+        boolean allowRedirects, int maxRedirects, boolean raiseForStatus) implements ClientRequest {
     /** Methods a retry may resend (RFC 9110 §9.2.2), as Go's transport decides. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
     /** What a redirect to another origin must not carry along (aiohttp, and policy §1). */
@@ -70,6 +72,11 @@ record OutgoingRequest(String method, URI url, Headers headers, RequestBody body
         }
         return new OutgoingRequest(toGet ? "GET" : method, to, h.build(), b, timeout, allowRedirects, maxRedirects,
                 raiseForStatus);
+    }
+
+    @Override
+    public ClientRequest withHeaders(Headers h) {
+        return new OutgoingRequest(method, url, h, body, timeout, allowRedirects, maxRedirects, raiseForStatus);
     }
 
     @Override

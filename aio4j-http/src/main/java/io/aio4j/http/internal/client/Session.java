@@ -6,6 +6,8 @@ import io.aio4j.DeadlineExceededException;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.http.ClientException;
+import io.aio4j.http.ClientMiddleware;
+import io.aio4j.http.ClientRequest;
 import io.aio4j.http.ClientResponse;
 import io.aio4j.http.ClientResponseException;
 import io.aio4j.http.ClientSession;
@@ -21,12 +23,15 @@ import io.aio4j.http.internal.codec.BodyFraming;
 import io.aio4j.http.internal.codec.HeadSerializer;
 import io.aio4j.http.internal.codec.HttpVersion;
 import io.aio4j.http.internal.codec.ResponseHead;
+import java.io.IOException;
 import java.lang.ref.Cleaner;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -56,6 +61,9 @@ public final class Session implements ClientSession {
     private final boolean autoDecompress;
     private final long maxDecompressed;
     private final Pool pool;
+    /** Where cookies are kept; null keeps none. */
+    private final CookieHandler cookies;
+    private final List<ClientMiddleware> middlewares;
     /** Responses not yet read to their end nor released. */
     private final Set<Response> unreleased = new LinkedHashSet<>();
     private final Cleaner.Cleanable leakReport;
@@ -71,9 +79,11 @@ public final class Session implements ClientSession {
      * @param raiseForStatus whether statuses of 400 or more raise
      * @param autoDecompress whether to ask for and decode gzip and deflate
      * @param maxDecompressed the largest decompressed body
+     * @param cookies where cookies are kept, or {@code null}
+     * @param middlewares the middlewares, outermost first
      */
     public Session(URI baseUrl, Headers headers, ClientTimeout timeout, TcpConnector connector, boolean raiseForStatus,
-            boolean autoDecompress, long maxDecompressed) {
+            boolean autoDecompress, long maxDecompressed, CookieHandler cookies, List<ClientMiddleware> middlewares) {
         this.loop = Aio.getRunningLoop();
         if (baseUrl != null) {
             try {
@@ -89,6 +99,8 @@ public final class Session implements ClientSession {
         this.autoDecompress = autoDecompress;
         this.maxDecompressed = maxDecompressed;
         this.pool = new Pool(loop, connector);
+        this.cookies = cookies;
+        this.middlewares = List.copyOf(middlewares);
         this.leakReport = CLEANER.register(this, new LeakReport(loop, pool));
     }
 
@@ -102,7 +114,7 @@ public final class Session implements ClientSession {
         long deadline = total == null ? Long.MAX_VALUE : loop.time() + total.toNanos();
         List<ClientResponse> history = new ArrayList<>();
         while (true) {
-            Response r = send(req, deadline);
+            Response r = hop(req, deadline);
             String location = r.headers().get("Location");
             if (!req.allowRedirects() || !REDIRECTS.contains(r.status()) || location == null || location.isBlank()) {
                 r.history(history);
@@ -131,6 +143,54 @@ public final class Session implements ClientSession {
             }
             req = next;
         }
+    }
+
+    /** Sends one request through the middlewares, then the network. */
+    private Response hop(OutgoingRequest req, long deadline) throws ClientException {
+        if (middlewares.isEmpty()) {
+            return network(req, deadline);
+        }
+        ClientResponse r = through(0, req, deadline);
+        if (!(r instanceof Response own)) {
+            throw new IllegalStateException("a ClientMiddleware must return a response of the chain's next handler, not "
+                    + r);
+        }
+        return own;
+    }
+
+    private ClientResponse through(int i, ClientRequest request, long deadline) throws ClientException {
+        if (!(request instanceof OutgoingRequest req)) {
+            throw new IllegalArgumentException("a ClientMiddleware must pass on the request it was given (or a copy "
+                    + "made with its with... methods), not " + request);
+        }
+        if (i == middlewares.size()) {
+            return network(req, deadline);
+        }
+        return middlewares.get(i).handle(req, next -> through(i + 1, next, deadline));
+    }
+
+    /** The innermost handler: cookies in, the request out, cookies back. */
+    private Response network(OutgoingRequest req, long deadline) throws ClientException {
+        OutgoingRequest sent = req;
+        if (cookies != null && !req.headers().contains("Cookie")) {
+            try {
+                List<String> c = cookies.get(req.url(), Map.of()).getOrDefault("Cookie", List.of());
+                if (!c.isEmpty()) {
+                    sent = (OutgoingRequest) req.withHeader("Cookie", String.join("; ", c));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("the cookie jar failed", e);
+            }
+        }
+        Response r = send(sent, deadline);
+        if (cookies != null && r.headers().contains("Set-Cookie")) {
+            try {
+                cookies.put(req.url(), Map.of("Set-Cookie", r.headers().getAll("Set-Cookie")));
+            } catch (IOException e) {
+                throw new IllegalStateException("the cookie jar failed", e);
+            }
+        }
+        return r;
     }
 
     /** Sends one request and waits for its head; retries once on a stale pooled connection. */

@@ -1,0 +1,150 @@
+package io.aio4j.http.client;
+
+import static io.aio4j.http.client.ClientFaultsTest.run;
+import static io.aio4j.http.client.RawHttp.readRequest;
+import static io.aio4j.http.client.RawHttp.response;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aio4j.Aio;
+import io.aio4j.EventLoop;
+import io.aio4j.ExceptionContext;
+import io.aio4j.LoopOptions;
+import io.aio4j.http.BasicAuth;
+import io.aio4j.http.ClientResponse;
+import io.aio4j.http.ClientSession;
+import io.aio4j.net.ConnectionHandler;
+import io.aio4j.net.Server;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Cookies, credentials, middlewares, and what happens to sessions and responses left open. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ClientExtrasTest {
+
+    /** Records each request and answers with what {@code reply} makes of it. */
+    static ConnectionHandler recording(List<RawHttp.Request> seen, java.util.function.Function<RawHttp.Request, byte[]> reply) {
+        return (r, w) -> {
+            RawHttp.Request req;
+            while ((req = readRequest(r)) != null) {
+                seen.add(req);
+                w.write(reply.apply(req));
+                w.drain();
+            }
+        };
+    }
+
+    @Test
+    void cookiesSetByTheServerGoBackToIt() {
+        List<RawHttp.Request> seen = new CopyOnWriteArrayList<>();
+        run(recording(seen, req -> req.requestLine().contains("/login")
+                ? response(200, "OK", "in", "Set-Cookie: session=abc123; Path=/", "Set-Cookie: theme=dark; Path=/app")
+                : response(200, "OK", "page")), (url, s) -> {
+                    s.get(url + "login").close();
+                    s.get(url + "app/home").close();
+                    s.get(url + "other").close();
+                });
+        assertThat(seen.get(0).header("Cookie")).isNull();
+        assertThat(seen.get(1).header("Cookie")).contains("session=abc123").contains("theme=dark");
+        assertThat(seen.get(2).header("Cookie")).isEqualTo("session=abc123");
+    }
+
+    @Test
+    void withoutAJarNoCookieIsKept() {
+        List<RawHttp.Request> seen = new CopyOnWriteArrayList<>();
+        run(recording(seen, req -> response(200, "OK", "x", "Set-Cookie: a=b")),
+                ClientSession.builder().cookieJar(null), (url, s) -> {
+                    s.get(url).close();
+                    s.get(url).close();
+                });
+        assertThat(seen.get(1).header("Cookie")).isNull();
+    }
+
+    @Test
+    void basicAuthFromTheSessionOrTheRequest() {
+        List<RawHttp.Request> seen = new CopyOnWriteArrayList<>();
+        run(recording(seen, req -> response(200, "OK", "")),
+                ClientSession.builder().auth(new BasicAuth("user", "pa:ss")), (url, s) -> {
+                    s.get(url).close();
+                    s.get(url, q -> q.auth(new BasicAuth("other", "x"))).close();
+                });
+        assertThat(seen.get(0).header("Authorization")).isEqualTo("Basic dXNlcjpwYTpzcw==");
+        assertThat(seen.get(1).header("Authorization")).isEqualTo("Basic b3RoZXI6eA==");
+        assertThatThrownBy(() -> new BasicAuth("a:b", "c")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new BasicAuth("u", "secret").toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void middlewaresWrapEachRequestInOrderAndMayRetry() {
+        List<RawHttp.Request> seen = new CopyOnWriteArrayList<>();
+        List<String> log = new ArrayList<>();
+        run(recording(seen, req -> "Bearer fresh".equals(req.header("Authorization"))
+                ? response(200, "OK", "welcome") : response(401, "Unauthorized", "")),
+                ClientSession.builder().middleware((request, next) -> {
+                    log.add("outer " + request.url().getPath());
+                    return next.send(request.withHeader("X-Trace", "t1"));
+                }).middleware((request, next) -> {
+                    log.add("inner " + request.headers().get("X-Trace"));
+                    ClientResponse r = next.send(request.withHeader("Authorization", "Bearer stale"));
+                    if (r.status() != 401) {
+                        return r;
+                    }
+                    r.close();
+                    return next.send(request.withHeader("Authorization", "Bearer fresh"));
+                }), (url, s) -> {
+                    try (ClientResponse r = s.get(url + "api")) {
+                        assertThat(r.text()).isEqualTo("welcome");
+                    }
+                });
+        assertThat(log).containsExactly("outer /api", "inner t1");
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1).header("X-Trace")).isEqualTo("t1");
+    }
+
+    @Test
+    void aResponseLeftOpenWhenItsSessionClosesIsReported() {
+        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.create(LoopOptions.defaults())) {
+            loop.setExceptionHandler((l, context) -> reports.add(context));
+            loop.runUntilComplete(loop.createTask(() -> {
+                Server server = RawHttp.start((r, w) -> {
+                    readRequest(r);
+                    w.write(RawHttp.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nnot all of it"));
+                    w.drain();
+                    r.read(-1);
+                });
+                ClientSession s = ClientSession.create();
+                ClientResponse open = s.get(RawHttp.url(server, "/"));
+                s.close();
+                assertThat(open.toString()).contains("RELEASED");
+                server.close();
+                return null;
+            }));
+        }
+        assertThat(reports).anySatisfy(c -> assertThat(c.message()).startsWith("Unclosed response"));
+    }
+
+    @Test
+    void aSessionUsedAfterCloseOrFromAnotherLoopSaysSo() {
+        ClientSession[] holder = new ClientSession[1];
+        Aio.run(() -> {
+            holder[0] = ClientSession.create();
+            holder[0].close();
+            assertThat(holder[0].isClosed()).isTrue();
+            assertThatThrownBy(() -> holder[0].get("http://127.0.0.1:1/")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+        });
+        Aio.run(() -> {
+            ClientSession s = ClientSession.create();
+            holder[0] = s;
+        });
+        Aio.run(() -> {
+            assertThatThrownBy(() -> holder[0].get("http://127.0.0.1:1/"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("another");
+            holder[0].close(); // it never opened a connection: closing it anywhere is harmless
+        });
+    }
+}
