@@ -155,7 +155,7 @@ public interface ClientResponse extends AutoCloseable {
      * @return the body stream
      * @throws IllegalStateException if the body was already read whole
      */
-    ResponseContent content();
+    BodyStream content();
 
     /**
      * Releases the connection: back to the pool when the body was read to its end, else closed.

@@ -2,16 +2,16 @@ package io.aio4j.http.internal.client;
 
 import io.aio4j.http.ClientException;
 import io.aio4j.http.ClientPayloadException;
-import io.aio4j.http.ResponseContent;
+import io.aio4j.http.BodyStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * Loop thread only. A response body as a stream ({@link ResponseContent}): the exchange's pieces,
+ * Loop thread only. A response body as a stream ({@link BodyStream}): the exchange's pieces,
  * decompressed, with a small buffer for {@code read(n)}, {@code readExactly} and
  * {@code readLine}. It tells its response when the end is reached, which releases the connection.
  */
-final class BodyReader implements ResponseContent {
+final class BodyReader implements BodyStream {
     /** The longest line {@link #readLine()} returns: aiohttp's default limit, 64 KiB. */
     private static final int MAX_LINE = 64 * 1024;
     private static final byte[] EMPTY = new byte[0];

@@ -6,7 +6,7 @@ import io.aio4j.http.ClientResponse;
 import io.aio4j.http.ClientResponseException;
 import io.aio4j.http.ContentTypeException;
 import io.aio4j.http.Headers;
-import io.aio4j.http.ResponseContent;
+import io.aio4j.http.BodyStream;
 import io.aio4j.http.internal.Json;
 import io.aio4j.http.internal.codec.ResponseHead;
 import java.io.IOException;
@@ -58,6 +58,15 @@ final class Response implements ClientResponse {
 
     State state() {
         return state;
+    }
+
+    /**
+     * Says whether this response still holds its connection: open, with a body not yet all in.
+     *
+     * @return {@code true} if closing the session would cut it
+     */
+    boolean holdsConnection() {
+        return state == State.OPEN && !exchange.isComplete();
     }
 
     @Override
@@ -198,7 +207,7 @@ final class Response implements ClientResponse {
     }
 
     @Override
-    public ResponseContent content() {
+    public BodyStream content() {
         if (body != null) {
             throw new IllegalStateException("the body was already read whole");
         }

@@ -308,7 +308,7 @@ public final class Session implements ClientSession {
         }
         closed = true;
         for (Response r : List.copyOf(unreleased)) {
-            if (r.state() == Response.State.OPEN) {
+            if (r.holdsConnection()) {
                 loop.callExceptionHandler(ExceptionContext.of("Unclosed response " + r
                         + ": its session was closed while it was still being read", null));
             }
