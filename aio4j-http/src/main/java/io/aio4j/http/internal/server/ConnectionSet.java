@@ -72,11 +72,15 @@ public final class ConnectionSet {
         }
         empty = loop.createFuture();
         Future<Void> e = empty;
-        if (Aio.withTimeoutOrNull(grace, () -> Aio.await(e)) == null && !e.done()) {
+        Aio.withTimeoutOrNull(grace, () -> Aio.await(e)); // on expiry this cancels e: a new one below
+        if (!open.isEmpty()) {
             for (ServerConnection c : List.copyOf(open)) {
                 c.cut();
             }
-            Aio.await(e);
+            if (!open.isEmpty()) {
+                empty = loop.createFuture();
+                Aio.await(empty);
+            }
         }
     }
 }

@@ -215,11 +215,16 @@ public final class ServerConnection implements Protocol, MessageListener<Request
             cut();
             throw e;
         } catch (Exception | Error e) {
-            loop.callExceptionHandler(ExceptionContext.of("Error handling request " + req.method() + " "
-                    + req.rawPath(), e));
-            resp = Response.text("500 Internal Server Error").status(500);
+            if (badRequest != null) {
+                // The body was malformed: the handler failed reading it. The client's fault: 400.
+                resp = Response.text("400 Bad Request: " + badRequest.why()).status(400);
+            } else {
+                loop.callExceptionHandler(ExceptionContext.of("Error handling request " + req.method() + " "
+                        + req.rawPath(), e));
+                resp = Response.text("500 Internal Server Error").status(500);
+            }
         }
-        boolean keepAlive = req.keepAlive() && !closeWhenIdle && state != State.CLOSING;
+        boolean keepAlive = req.keepAlive() && !closeWhenIdle && state != State.CLOSING && badRequest == null;
         if (!req.body.isComplete()) {
             long left = req.head().contentLength() < 0 ? Long.MAX_VALUE : req.head().contentLength() - req.body.received();
             keepAlive &= left <= options.drainLimit(); // F37: a small rest is drained, a large one closes
