@@ -40,7 +40,7 @@ class PublicApiTest {
     @Test
     void onlyPublicPackagesAreExportedToEveryone() throws IOException {
         assertThat(exportedPackages()).allSatisfy(p -> assertThat(p).doesNotContain("internal"))
-                .containsExactly("io.aio4j.http");
+                .containsExactly("io.aio4j.http", "io.aio4j.http.web");
     }
 
     private static List<String> exportedPackages() throws IOException {
