@@ -1,4 +1,7 @@
-/** The seed article's programs, ported to aio4j. */
+/** The seed article's programs, ported to aio4j, and the README's tours of networking and HTTP. */
 module io.aio4j.examples {
     requires io.aio4j;
+    requires io.aio4j.http;
+
+    opens io.aio4j.examples to com.fasterxml.jackson.databind;
 }
