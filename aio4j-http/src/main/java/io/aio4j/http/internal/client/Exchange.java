@@ -1,14 +1,13 @@
 package io.aio4j.http.internal.client;
 
-import io.aio4j.Aio;
 import io.aio4j.CancelledError;
 import io.aio4j.EventLoop;
-import io.aio4j.Future;
 import io.aio4j.Handle;
 import io.aio4j.http.ClientException;
 import io.aio4j.http.ClientResponseException;
 import io.aio4j.http.ServerTimeoutException;
 import io.aio4j.http.SocketReadTimeoutException;
+import io.aio4j.http.internal.Wakeup;
 import io.aio4j.http.internal.codec.ResponseHead;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -58,8 +57,8 @@ final class Exchange {
     private boolean inInterim;
     /** Loop time of the last read from the server. */
     private long lastRead;
-    /** What the waiting task waits on; null when none waits. */
-    private Future<Void> waiter;
+    /** Where the requesting task waits for the connection's events. */
+    private final Wakeup wakeup;
     private Handle readTimer;
     private Handle totalTimer;
 
@@ -70,6 +69,7 @@ final class Exchange {
         Duration sockRead = request.timeout().sockRead();
         this.sockReadNanos = sockRead == null ? 0 : sockRead.toNanos();
         this.deadline = deadline;
+        this.wakeup = new Wakeup(loop);
     }
 
     OutgoingRequest request() {
@@ -226,23 +226,16 @@ final class Exchange {
     }
 
     private void park() {
-        Future<Void> w = loop.createFuture();
-        waiter = w;
         try {
-            Aio.await(w);
+            wakeup.park();
         } catch (CancelledError e) {
             abandon();
             throw e;
-        } finally {
-            waiter = null;
         }
     }
 
     private void wake() {
-        Future<Void> w = waiter;
-        if (w != null && !w.done()) {
-            w.setResult(null);
-        }
+        wakeup.wake();
     }
 
     // ================================================================ timers

@@ -11,6 +11,7 @@ import io.aio4j.http.ClientPayloadException;
 import io.aio4j.http.ClientResponseException;
 import io.aio4j.http.Headers;
 import io.aio4j.http.ServerDisconnectedException;
+import io.aio4j.http.internal.Wakeup;
 import io.aio4j.http.internal.codec.ChunkedEncoder;
 import io.aio4j.http.internal.codec.MessageListener;
 import io.aio4j.http.internal.codec.ParserState;
@@ -54,7 +55,8 @@ final class HttpConnection implements Protocol, MessageListener<ResponseHead> {
     /** How many requests this connection carried, the current one included. */
     private int uses;
     private boolean writingPaused;
-    private Future<Void> drainWaiter;
+    /** Where a writing task waits for the transport's buffer to drain. */
+    private final Wakeup drained;
     /** The pool's keep-alive timer while idle. */
     Handle idleTimer;
 
@@ -62,6 +64,7 @@ final class HttpConnection implements Protocol, MessageListener<ResponseHead> {
         this.loop = loop;
         this.pool = pool;
         this.origin = origin;
+        this.drained = new Wakeup(loop);
     }
 
     State state() {
@@ -148,13 +151,7 @@ final class HttpConnection implements Protocol, MessageListener<ResponseHead> {
 
     private void drain(Exchange ex) throws ClientException {
         while (writingPaused && state != State.CLOSED) {
-            Future<Void> w = loop.createFuture();
-            drainWaiter = w;
-            try {
-                Aio.await(w);
-            } finally {
-                drainWaiter = null;
-            }
+            drained.park();
         }
         checkOpen(ex);
     }
@@ -281,10 +278,7 @@ final class HttpConnection implements Protocol, MessageListener<ResponseHead> {
     }
 
     private void wakeDrain() {
-        Future<Void> w = drainWaiter;
-        if (w != null && !w.done()) {
-            w.setResult(null);
-        }
+        drained.wake();
     }
 
     // ================================================================ the parser's side

@@ -171,7 +171,7 @@ final class Response implements ClientResponse {
             throw new IllegalStateException("the response was released before its body was read");
         }
         try {
-            body = reader.read(-1);
+            body = reader.readWhole();
         } catch (ClientException | RuntimeException | Error e) {
             release();
             throw e;

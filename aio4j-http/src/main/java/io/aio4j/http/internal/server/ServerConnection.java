@@ -8,6 +8,7 @@ import io.aio4j.Future;
 import io.aio4j.Handle;
 import io.aio4j.Task;
 import io.aio4j.http.BadHttpMessageException;
+import io.aio4j.http.internal.Wakeup;
 import io.aio4j.http.internal.codec.BodyFraming;
 import io.aio4j.http.internal.codec.HttpVersion;
 import io.aio4j.http.internal.codec.MessageListener;
@@ -67,7 +68,8 @@ public final class ServerConnection implements Protocol, MessageListener<Request
     private Handle headTimer;
     private Handle idleTimer;
     private boolean writingPaused;
-    private Future<Void> drainWaiter;
+    /** Where a writing task waits for the transport's buffer to drain. */
+    private final Wakeup drained;
 
     /**
      * Creates the protocol of one accepted connection.
@@ -85,6 +87,7 @@ public final class ServerConnection implements Protocol, MessageListener<Request
         this.parser = new RequestParser(this, new ParserLimits(options.maxLineLength(), options.maxHeaderCount(),
                 options.maxHeadBytes()));
         this.sender = new ResponseSender(this, options.serverHeader());
+        this.drained = new Wakeup(loop);
     }
 
     // ================================================================ transport events
@@ -339,13 +342,7 @@ public final class ServerConnection implements Protocol, MessageListener<Request
     /** Waits while the transport's buffer is full. Suspends the calling task. */
     void drain() throws IOException {
         while (writingPaused && state != State.CLOSED) {
-            Future<Void> w = loop.createFuture();
-            drainWaiter = w;
-            try {
-                Aio.await(w);
-            } finally {
-                drainWaiter = null;
-            }
+            drained.park();
         }
         if (state == State.CLOSED) {
             throw new BrokenResourceException("the client went away while the response was sent", null);
@@ -353,10 +350,7 @@ public final class ServerConnection implements Protocol, MessageListener<Request
     }
 
     private void wakeDrain() {
-        Future<Void> w = drainWaiter;
-        if (w != null && !w.done()) {
-            w.setResult(null);
-        }
+        drained.wake();
     }
 
     // ================================================================ closing
