@@ -43,8 +43,6 @@ import java.util.Objects;
  * </pre>
  */
 public final class DatagramSocketTransport implements DatagramTransport, SelectionHandler {
-    /** asyncio's default high water mark; the low one is a quarter of it. */
-    private static final int DEFAULT_HIGH = 64 * 1024;
     /**
      * Datagrams received per readiness event at most (asyncio takes one): a few per wake-up save
      * selects under load, and the cap keeps a flood on one socket from starving the loop.
@@ -70,10 +68,7 @@ public final class DatagramSocketTransport implements DatagramTransport, Selecti
     private DatagramProtocol protocol;
 
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private long pendingBytes;
-    private int high = DEFAULT_HIGH;
-    private int low = DEFAULT_HIGH / 4;
-    private boolean protocolPaused;
+    private final WriteFlowControl flow;
     private boolean readingPaused;
     private State state = State.OPEN;
     private int interest = -1;
@@ -81,6 +76,7 @@ public final class DatagramSocketTransport implements DatagramTransport, Selecti
     private DatagramSocketTransport(SelectorLoop loop, DatagramChannel channel, DatagramProtocol protocol)
             throws IOException {
         this.loop = loop;
+        this.flow = new WriteFlowControl(loop, () -> protocol.pauseWriting(), () -> protocol.resumeWriting(), this);
         this.net = LoopNet.of(loop);
         this.channel = channel;
         this.protocol = Objects.requireNonNull(protocol, "the protocol factory returned null");
@@ -223,8 +219,7 @@ public final class DatagramSocketTransport implements DatagramTransport, Selecti
 
     private void dropFirst(int n) {
         pending.pollFirst();
-        pendingBytes -= n;
-        maybeResumeProtocol();
+        flow.removed(n);
     }
 
     // ============================================================ sending
@@ -261,9 +256,8 @@ public final class DatagramSocketTransport implements DatagramTransport, Selecti
         int n = data.remaining();
         ByteBuffer copy = ByteBuffer.allocate(n).put(data).flip();
         pending.addLast(new Pending(copy, target));
-        pendingBytes += n;
         updateInterest();
-        maybePauseProtocol();
+        flow.added(n);
     }
 
     /** Sends one datagram; {@code false} if the socket has no room for it now. */
@@ -280,40 +274,12 @@ public final class DatagramSocketTransport implements DatagramTransport, Selecti
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (low < 0 || high < low) {
-            throw new IllegalArgumentException("need high (" + high + ") >= low (" + low + ") >= 0");
-        }
-        this.high = high;
-        this.low = low;
-        maybePauseProtocol();
-        maybeResumeProtocol();
+        flow.setLimits(high, low);
     }
 
     @Override
     public long writeBufferSize() {
-        return pendingBytes;
-    }
-
-    private void maybePauseProtocol() {
-        if (!protocolPaused && pendingBytes > high) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException e) {
-                report("protocol.pauseWriting() failed", e);
-            }
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (protocolPaused && pendingBytes <= low) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException e) {
-                report("protocol.resumeWriting() failed", e);
-            }
-        }
+        return flow.size();
     }
 
     // ============================================================ receiving control
@@ -407,7 +373,7 @@ public final class DatagramSocketTransport implements DatagramTransport, Selecti
             return;
         }
         pending.clear();
-        pendingBytes = 0;
+        flow.clear();
         scheduleLost(cause);
     }
 
@@ -497,8 +463,8 @@ public final class DatagramSocketTransport implements DatagramTransport, Selecti
         if (readingPaused) {
             s.append(" reading paused");
         }
-        if (pendingBytes > 0) {
-            s.append(" send queue=").append(pendingBytes);
+        if (flow.size() > 0) {
+            s.append(" send queue=").append(flow.size());
         }
         return s.append('>').toString();
     }

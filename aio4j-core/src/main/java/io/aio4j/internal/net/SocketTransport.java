@@ -25,7 +25,6 @@ import java.util.ArrayDeque;
  * Loop thread only.
  */
 public final class SocketTransport implements Transport, SelectionHandler {
-    private static final int DEFAULT_HIGH = 64 * 1024;
     /** The most bytes read per readiness event, so one busy connection cannot starve the others. */
     private static final int MAX_READ_PER_EVENT = 256 * 1024;
     /** Small writes share chunks of this size while they wait, instead of one buffer each. */
@@ -42,10 +41,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
 
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     private ByteBuffer[] gather;
-    private long pendingBytes;
-    private int high = DEFAULT_HIGH;
-    private int low = DEFAULT_HIGH / 4;
-    private boolean protocolPaused;
+    private final WriteFlowControl flow;
     private boolean readingPaused;
     private boolean eofReceived;
     private boolean eofRequested;
@@ -65,6 +61,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
      */
     public SocketTransport(SelectorLoop loop, SocketChannel channel, BaseProtocol protocol) throws IOException {
         this.loop = loop;
+        this.flow = new WriteFlowControl(loop, () -> protocol.pauseWriting(), () -> protocol.resumeWriting(), this);
         this.net = LoopNet.of(loop);
         this.channel = channel;
         this.protocol = checked(protocol);
@@ -195,8 +192,8 @@ public final class SocketTransport implements Transport, SelectionHandler {
             updateInterest();
             return;
         }
+        long written;
         try {
-            long written;
             if (pending.size() == 1) {
                 written = channel.write(pending.peekFirst());
             } else {
@@ -214,7 +211,6 @@ public final class SocketTransport implements Transport, SelectionHandler {
                 written = channel.write(gather, 0, n);
                 java.util.Arrays.fill(gather, 0, n, null);
             }
-            pendingBytes -= written;
         } catch (IOException e) {
             fatal(broken("writing to", e), null);
             return;
@@ -222,7 +218,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
         while (!pending.isEmpty() && !pending.peekFirst().hasRemaining()) {
             pending.pollFirst();
         }
-        maybeResumeProtocol();
+        flow.removed(written);
         if (pending.isEmpty()) {
             updateInterest();
             if (closing) {
@@ -258,14 +254,14 @@ public final class SocketTransport implements Transport, SelectionHandler {
                 return;
             }
         }
+        int n = data.remaining();
         enqueue(data);
         updateInterest();
-        maybePauseProtocol();
+        flow.added(n);
     }
 
     private void enqueue(ByteBuffer data) {
         int n = data.remaining();
-        pendingBytes += n;
         ByteBuffer last = pending.peekLast();
         if (last != null && last.capacity() - last.limit() >= n) {
             int p = last.position();
@@ -305,39 +301,12 @@ public final class SocketTransport implements Transport, SelectionHandler {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (low < 0 || high < low) {
-            throw new IllegalArgumentException("need high (" + high + ") >= low (" + low + ") >= 0");
-        }
-        this.high = high;
-        this.low = low;
-        maybePauseProtocol();
+        flow.setLimits(high, low);
     }
 
     @Override
     public long writeBufferSize() {
-        return pendingBytes;
-    }
-
-    private void maybePauseProtocol() {
-        if (!protocolPaused && pendingBytes > high) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException e) {
-                report("protocol.pauseWriting() failed", e);
-            }
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (protocolPaused && pendingBytes <= low) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException e) {
-                report("protocol.resumeWriting() failed", e);
-            }
-        }
+        return flow.size();
     }
 
     // ============================================================ reading control
@@ -429,7 +398,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
         }
         closing = true;
         pending.clear();
-        pendingBytes = 0;
+        flow.clear();
         updateInterest();
         scheduleLost(cause);
     }
@@ -529,8 +498,8 @@ public final class SocketTransport implements Transport, SelectionHandler {
         if (readingPaused) {
             s.append(" reading paused");
         }
-        if (pendingBytes > 0) {
-            s.append(" write buffer=").append(pendingBytes);
+        if (flow.size() > 0) {
+            s.append(" write buffer=").append(flow.size());
         }
         return s.append('>').toString();
     }

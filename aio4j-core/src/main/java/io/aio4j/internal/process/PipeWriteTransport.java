@@ -3,6 +3,7 @@ package io.aio4j.internal.process;
 import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.internal.loop.SelectorLoop;
+import io.aio4j.internal.net.WriteFlowControl;
 import io.aio4j.net.BaseProtocol;
 import io.aio4j.net.BrokenResourceException;
 import io.aio4j.net.Transport;
@@ -29,8 +30,6 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@code connectionLost} is called once, on the way into CLOSED.
  */
 final class PipeWriteTransport implements Transport {
-    /** asyncio's default high water mark; the low one is a quarter of it. */
-    private static final int DEFAULT_HIGH = 64 * 1024;
     /** Queued chunks are at most this big, so the loop hears of progress during a large write. */
     private static final int CHUNK = 64 * 1024;
     /** Queued after the last chunk: close the pipe and end. */
@@ -53,10 +52,7 @@ final class PipeWriteTransport implements Transport {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private BaseProtocol protocol;
     private State state = State.OPEN;
-    private long pendingBytes;
-    private int high = DEFAULT_HIGH;
-    private int low = DEFAULT_HIGH / 4;
-    private boolean protocolPaused;
+    private final WriteFlowControl flow;
 
     /**
      * Creates the transport; {@link #start} starts the writer thread.
@@ -69,6 +65,7 @@ final class PipeWriteTransport implements Transport {
      */
     PipeWriteTransport(SelectorLoop loop, OutputStream out, String name, String threadName, Runnable onLost) {
         this.loop = loop;
+        this.flow = new WriteFlowControl(loop, () -> protocol.pauseWriting(), () -> protocol.resumeWriting(), this);
         this.out = out;
         this.name = name;
         this.onLost = onLost;
@@ -130,15 +127,7 @@ final class PipeWriteTransport implements Transport {
         if (state == State.CLOSED) {
             return;
         }
-        pendingBytes -= n;
-        if (protocolPaused && pendingBytes <= low) {
-            protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException e) {
-                report("protocol.resumeWriting() failed", e);
-            }
-        }
+        flow.removed(n);
     }
 
     private void lose(Exception cause) {
@@ -146,7 +135,7 @@ final class PipeWriteTransport implements Transport {
             return;
         }
         state = State.CLOSED;
-        pendingBytes = 0;
+        flow.clear();
         try {
             protocol.connectionLost(cause);
         } catch (RuntimeException e) {
@@ -162,7 +151,7 @@ final class PipeWriteTransport implements Transport {
      * hears of the broken pipe. Loop thread.
      */
     void processExited() {
-        if (state == State.OPEN && pendingBytes == 0) {
+        if (state == State.OPEN && flow.size() == 0) {
             close();
         }
     }
@@ -201,15 +190,7 @@ final class PipeWriteTransport implements Transport {
             data.get(chunk);
             queue.add(chunk);
         }
-        pendingBytes += n;
-        if (!protocolPaused && pendingBytes > high) {
-            protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException e) {
-                report("protocol.pauseWriting() failed", e);
-            }
-        }
+        flow.added(n);
     }
 
     /** Closes the pipe after what is queued: for a pipe, EOF and close are the same thing. */
@@ -265,16 +246,12 @@ final class PipeWriteTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (low < 0 || high < low) {
-            throw new IllegalArgumentException("need high (" + high + ") >= low (" + low + ") >= 0");
-        }
-        this.high = high;
-        this.low = low;
+        flow.setLimits(high, low);
     }
 
     @Override
     public long writeBufferSize() {
-        return pendingBytes;
+        return flow.size();
     }
 
     @Override
@@ -305,6 +282,6 @@ final class PipeWriteTransport implements Transport {
     @Override
     public String toString() {
         return "<PipeWriteTransport " + name + " " + state.name().toLowerCase(java.util.Locale.ROOT)
-                + (pendingBytes > 0 ? " write buffer=" + pendingBytes : "") + ">";
+                + (flow.size() > 0 ? " write buffer=" + flow.size() : "") + ">";
     }
 }
