@@ -14,9 +14,10 @@ import java.util.stream.Stream;
  * per JVM (certificates expire, so none are checked in): a trusted test CA ({@code ca.pem}), and
  * leaves {@code good}, {@code wronghost}, {@code expired}, {@code notyet}, {@code untrusted},
  * {@code selfsigned} (each {@code name.pem} and {@code name.key}), plus EC leaves for the key
- * formats ({@code ec8}: PKCS#8, {@code ecsec1}: SEC 1) and {@code rsa1} (PKCS#1 key).
+ * formats ({@code ec8}: PKCS#8, {@code ecsec1}: SEC 1) and {@code rsa1} (PKCS#1 key). Public, in
+ * aio4j-core's test jar, for the HTTPS tests of the other modules.
  */
-final class TestCerts {
+public final class TestCerts {
     private static final String RECIPE = """
             set -e
             openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 -subj "/CN=Test Root CA" \\
@@ -67,19 +68,35 @@ final class TestCerts {
 
     private TestCerts() {}
 
-    /** The directory holding the certificates, made on first use. */
-    static synchronized Path dir() {
+    /**
+     * Returns the directory holding the certificates, made on first use.
+     *
+     * @return the directory
+     */
+    public static synchronized Path dir() {
         if (dir == null) {
             dir = generate();
         }
         return dir;
     }
 
-    static Path pem(String name) {
+    /**
+     * Returns a certificate's PEM file.
+     *
+     * @param name e.g. {@code "good"} or {@code "ca"}
+     * @return the file
+     */
+    public static Path pem(String name) {
         return dir().resolve(name + ".pem");
     }
 
-    static Path key(String name) {
+    /**
+     * Returns a certificate's key file.
+     *
+     * @param name e.g. {@code "good"}
+     * @return the file
+     */
+    public static Path key(String name) {
         return dir().resolve(name + ".key");
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 /**
  * Loop thread only. A session's connections: the idle ones by origin (the most recently used is
@@ -139,11 +140,22 @@ final class Pool {
             options = options.withConnectTimeout(sockConnect);
         }
         boolean ok = false;
+        ConnectOptions opts = options;
         try {
-            Net.createConnection(() -> c, o.host(), o.port(), options);
+            if (sockConnect == null) {
+                Net.createConnection(() -> c, o.host(), o.port(), opts);
+            } else { // sockConnect covers the TLS handshake too, as aiohttp's does
+                Aio.withTimeout(sockConnect, () -> Net.createConnection(() -> c, o.host(), o.port(), opts));
+            }
             ok = true;
         } catch (DeadlineExceededException e) {
-            throw new ConnectionTimeoutException("Connection timeout to host " + o, e);
+            throw new ConnectionTimeoutException("Connection timeout to host " + o + ": no connection within "
+                    + sockConnect, e);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw ConnectErrors.map(o, io); // a checked exception crossing the timeout scope comes wrapped once
+            }
+            throw e;
         } catch (IOException e) {
             throw ConnectErrors.map(o, e);
         } finally {
