@@ -68,7 +68,7 @@ if [ "${AIO4J_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== building $jar" >&2
   # As in run-core.sh: Maven on the JDK 25, and no test classes needed.
   (cd "$root" && JAVA_HOME="$java_home" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
-    ./mvnw -q -B -pl aio4j-bench -am package -Dmaven.test.skip=true)
+    ./mvnw -q -B -pl aio4j-bench -am package -DskipTests)
 fi
 [ -f "$jar" ] || { echo "run-echo.sh: $jar is missing" >&2; exit 1; }
 

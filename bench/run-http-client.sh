@@ -37,7 +37,7 @@ java="$("$root/bin/java25")"
 java_home="$(cd "$(dirname "$java")/.." && pwd)"
 if [ "${AIO4J_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== building $jar" >&2
-  (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -o -pl aio4j-bench -am package -Dmaven.test.skip=true)
+  (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -o -pl aio4j-bench -am package -DskipTests)
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/aio4j-http-bench.XXXXXX")"
