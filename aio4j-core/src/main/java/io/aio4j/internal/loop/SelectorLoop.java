@@ -519,13 +519,45 @@ public abstract class SelectorLoop implements EventLoop {
         if (selector.selectedKeys().isEmpty()) {
             return;
         }
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            if (key.isValid() && key.attachment() instanceof SelectionHandler h) {
-                runStep(() -> h.onSelected(key));
+        dispatching = true;
+        try {
+            Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+            while (it.hasNext()) {
+                SelectionKey key = it.next();
+                it.remove();
+                if (key.isValid() && key.attachment() instanceof SelectionHandler h) {
+                    runStep(() -> h.onSelected(key));
+                }
             }
+        } finally {
+            dispatching = false;
+        }
+        if (flushAfterDispatch) {
+            flushAfterDispatch = false;
+            flushCancelledKeys();
+        }
+    }
+
+    /** Whether dispatchSelectedKeys is iterating the selected keys (a selectNow would disturb it). */
+    private boolean dispatching;
+    /** A flush asked for during dispatch, done after it. */
+    private boolean flushAfterDispatch;
+
+    /**
+     * Makes the selector forget cancelled keys now, so channels closed while registered are really
+     * closed now: NIO defers closing a registered channel until its key leaves the selector, at the
+     * next select. A listening socket closed by {@code Server.close()} then refuses new connections
+     * at once instead of accepting them into its backlog and resetting them later. Loop thread only.
+     */
+    public void flushCancelledKeys() {
+        if (dispatching) {
+            flushAfterDispatch = true;
+            return;
+        }
+        try {
+            selector.selectNow(); // ready keys it finds wait in selectedKeys for the next dispatch
+        } catch (IOException e) {
+            callExceptionHandler(ExceptionContext.of("Selector failed in event loop '" + name + "'", e));
         }
     }
 

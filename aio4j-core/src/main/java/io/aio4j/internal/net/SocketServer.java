@@ -182,6 +182,7 @@ public final class SocketServer implements Server, SelectionHandler {
                 // the listening socket is gone either way
             }
         }
+        loop.flushCancelledKeys(); // close the listening sockets now, not at the next select
         net.closed(this);
         if (afterClose != null) {
             afterClose.run();
