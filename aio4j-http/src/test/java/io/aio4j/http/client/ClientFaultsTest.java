@@ -17,6 +17,7 @@ import io.aio4j.http.ClientResponse;
 import io.aio4j.http.ClientResponseException;
 import io.aio4j.http.ClientSession;
 import io.aio4j.http.ClientTimeout;
+import io.aio4j.http.ConnectionTimeoutException;
 import io.aio4j.http.ServerDisconnectedException;
 import io.aio4j.http.ServerTimeoutException;
 import io.aio4j.http.SocketReadTimeoutException;
@@ -26,9 +27,12 @@ import io.aio4j.net.Resolvers;
 import io.aio4j.net.ConnectionHandler;
 import io.aio4j.net.Server;
 import java.net.InetAddress;
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,6 +109,34 @@ class ClientFaultsTest {
                 }))), (url, s) -> assertThatThrownBy(() -> s.get("https://invalid_url/"))
                         .isInstanceOf(ClientConnectorDnsException.class)
                         .hasMessageStartingWith("Cannot connect to host invalid_url:443 ssl:default"));
+    }
+
+    // F2: a server whose accept queue is full never finishes the handshake; the connect timeout fires.
+    @Test
+    void aConnectThatNeverCompletesIsAConnectionTimeout() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Fill the accept queue (backlog 1) with connections nobody accepts; Linux then drops new SYNs.
+            List<Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    Socket f = new Socket();
+                    try {
+                        f.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(f);
+                    } catch (IOException e) {
+                        f.close(); // the queue is full already
+                    }
+                }
+                run(answering(new byte[0], true), ClientSession.builder().timeout(ClientTimeout.DEFAULT
+                        .withSockConnect(Duration.ofMillis(300))), (url, s) -> assertThatThrownBy(
+                                () -> s.get("http://127.0.0.1:" + full.getLocalPort() + "/"))
+                                .isInstanceOf(ConnectionTimeoutException.class));
+            } finally {
+                for (Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
     }
 
     // F4
