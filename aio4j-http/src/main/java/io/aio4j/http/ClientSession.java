@@ -175,6 +175,7 @@ public interface ClientSession extends AutoCloseable {
         private BasicAuth auth;
         private CookieHandler cookieJar = new CookieManager();
         private final List<ClientMiddleware> middlewares = new ArrayList<>();
+        private final List<TraceConfig> traces = new ArrayList<>();
 
         Builder() {
         }
@@ -291,6 +292,17 @@ public interface ClientSession extends AutoCloseable {
         }
 
         /**
+         * Adds trace hooks (aiohttp's {@code trace_configs}).
+         *
+         * @param trace the hooks
+         * @return this
+         */
+        public Builder trace(TraceConfig trace) {
+            traces.add(Objects.requireNonNull(trace, "trace"));
+            return this;
+        }
+
+        /**
          * Builds the session on the running loop.
          *
          * @return the session
@@ -302,7 +314,7 @@ public interface ClientSession extends AutoCloseable {
                 h = h.toBuilder().set("Authorization", auth.encode()).build();
             }
             return new Session(baseUrl, h, timeout, connector, raiseForStatus, autoDecompress, maxDecompressedSize,
-                    cookieJar, middlewares);
+                    cookieJar, middlewares, traces);
         }
     }
 }

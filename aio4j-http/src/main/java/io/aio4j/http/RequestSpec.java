@@ -10,9 +10,10 @@ import java.util.Map;
  * <pre>{@code
  * try (var r = session.post(url, req -> req.header("X-Trace", id).json(order))) { ... }
  * }</pre>
- * One body at most: the last of {@code json}, {@code text}, {@code body}, {@code form} or
- * {@code stream} wins. Header names and values, and the URL, are checked before a byte is sent: a
- * CR, LF, NUL or other control character is refused with {@link IllegalArgumentException}.
+ * One body at most: the last of {@code json}, {@code text}, {@code body}, {@code form},
+ * {@code multipart} or {@code stream} wins. Header names and values, and the URL, are checked
+ * before a byte is sent: a CR, LF, NUL or other control character is refused with
+ * {@link IllegalArgumentException}.
  */
 public interface RequestSpec {
     /**
@@ -82,6 +83,14 @@ public interface RequestSpec {
      * @return this
      */
     RequestSpec form(Map<String, String> fields);
+
+    /**
+     * Sends a {@code multipart/form-data} form (fields and files).
+     *
+     * @param form the form
+     * @return this
+     */
+    RequestSpec multipart(Multipart form);
 
     /**
      * Sends a body as it is produced, chunked: each {@code next()} may suspend (it runs in the

@@ -11,10 +11,16 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.LoopOptions;
 import io.aio4j.http.BasicAuth;
+import io.aio4j.http.Headers;
+import io.aio4j.http.Multipart;
+import io.aio4j.http.TraceConfig;
 import io.aio4j.http.ClientResponse;
 import io.aio4j.http.ClientSession;
 import io.aio4j.net.ConnectionHandler;
 import io.aio4j.net.Server;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -146,5 +152,72 @@ class ClientExtrasTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("another");
             holder[0].close(); // it never opened a connection: closing it anywhere is harmless
         });
+    }
+
+    @Test
+    void multipartFormsCarryFieldsAndFiles() {
+        List<RawHttp.Request> seen = new CopyOnWriteArrayList<>();
+        run(recording(seen, req -> response(200, "OK", "")), (url, s) -> s.post(url, q -> q.multipart(
+                Multipart.formData().field("title", "a \"quoted\" name").file("doc", "notes.txt", "text/plain",
+                        "line1\nline2".getBytes(StandardCharsets.UTF_8)))).close());
+        RawHttp.Request r = seen.get(0);
+        String ct = r.header("Content-Type");
+        assertThat(ct).startsWith("multipart/form-data; boundary=");
+        String boundary = ct.substring(ct.indexOf('=') + 1);
+        assertThat(r.bodyText()).isEqualTo("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"title\"\r\n\r\na \"quoted\" name\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"doc\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nline1\nline2\r\n"
+                + "--" + boundary + "--\r\n");
+    }
+
+    @Test
+    void traceHooksSeeEachStepOfARequest() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        TraceConfig trace = new TraceConfig() {
+            @Override
+            public void requestStart(String method, URI url, Headers headers) {
+                events.add("start " + method + " " + url.getPath());
+            }
+
+            @Override
+            public void connectionCreateStart(URI url) {
+                events.add("create");
+            }
+
+            @Override
+            public void connectionReuse(URI url) {
+                events.add("reuse");
+            }
+
+            @Override
+            public void requestHeadersSent(String method, URI url, Headers headers) {
+                events.add("sent Host=" + (headers.get("Host") != null));
+            }
+
+            @Override
+            public void requestRedirect(String method, URI url, ClientResponse response) {
+                events.add("redirect " + response.status());
+            }
+
+            @Override
+            public void requestEnd(String method, URI url, ClientResponse response) {
+                events.add("end " + response.status());
+            }
+
+            @Override
+            public void requestException(String method, URI url, Throwable exception) {
+                events.add("error " + exception.getClass().getSimpleName());
+            }
+        };
+        run(recording(new CopyOnWriteArrayList<>(), req -> req.requestLine().contains("/old")
+                ? response(301, "Moved", "", "Location: /new") : response(200, "OK", "")),
+                ClientSession.builder().trace(trace), (url, s) -> {
+                    s.get(url + "old").close();
+                    assertThatThrownBy(() -> s.get("http://127.0.0.1:1/")).isInstanceOf(IOException.class);
+                });
+        assertThat(events).containsExactly("start GET /old", "create", "sent Host=true", "redirect 301", "reuse",
+                "sent Host=true", "end 200", "start GET /", "create", "error ClientConnectorException");
     }
 }

@@ -13,6 +13,7 @@ import io.aio4j.net.Net;
 import io.aio4j.net.Resolver;
 import io.aio4j.net.Resolvers;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,22 +63,36 @@ final class Pool {
      *
      * @param o the origin
      * @param sockConnect the limit on one connect and handshake, or {@code null}
+     * @param url the request's URL, for the traces
+     * @param traces the session's hooks
      * @return an idle connection
      * @throws ClientException if the connect failed
      */
-    HttpConnection acquire(Origin o, Duration sockConnect) throws ClientException {
+    HttpConnection acquire(Origin o, Duration sockConnect, URI url, Traces traces) throws ClientException {
+        boolean queued = false;
         while (true) {
             if (closed) {
                 throw new IllegalStateException("the session is closed");
             }
             HttpConnection c = takeIdle(o);
-            if (c != null) {
-                return c;
-            }
-            if (hasRoom(o)) {
-                return connect(o, sockConnect);
+            if (c != null || hasRoom(o)) {
+                if (queued) {
+                    traces.connectionQueuedEnd(url);
+                }
+                if (c != null) {
+                    traces.connectionReuse(url);
+                    return c;
+                }
+                traces.connectionCreateStart(url);
+                HttpConnection fresh = connect(o, sockConnect);
+                traces.connectionCreateEnd(url);
+                return fresh;
             }
             if (!(settings.limit() > 0 && total >= settings.limit() && closeIdleElsewhere(o))) {
+                if (!queued) {
+                    queued = true;
+                    traces.connectionQueuedStart(url);
+                }
                 Future<Void> w = loop.createFuture();
                 waiters.addLast(w);
                 try {

@@ -2,6 +2,7 @@ package io.aio4j.http.internal.client;
 
 import io.aio4j.http.ClientTimeout;
 import io.aio4j.http.Headers;
+import io.aio4j.http.Multipart;
 import io.aio4j.http.RequestSpec;
 import io.aio4j.http.internal.Json;
 import java.net.URI;
@@ -70,6 +71,12 @@ final class RequestBuilder implements RequestSpec {
         StringBuilder sb = new StringBuilder();
         fields.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : "&").append(Urls.encode(k)).append('=').append(Urls.encode(v)));
         body = new RequestBody.Fixed(sb.toString().getBytes(StandardCharsets.US_ASCII), "application/x-www-form-urlencoded");
+        return this;
+    }
+
+    @Override
+    public RequestSpec multipart(Multipart form) {
+        body = new RequestBody.Fixed(form.encode(), form.contentType());
         return this;
     }
 

@@ -18,6 +18,7 @@ import io.aio4j.http.RequestSpec;
 import io.aio4j.http.ServerDisconnectedException;
 import io.aio4j.http.ServerTimeoutException;
 import io.aio4j.http.TcpConnector;
+import io.aio4j.http.TraceConfig;
 import io.aio4j.http.TooManyRedirectsException;
 import io.aio4j.http.internal.codec.BodyFraming;
 import io.aio4j.http.internal.codec.HeadSerializer;
@@ -64,6 +65,7 @@ public final class Session implements ClientSession {
     /** Where cookies are kept; null keeps none. */
     private final CookieHandler cookies;
     private final List<ClientMiddleware> middlewares;
+    private final Traces traces;
     /** Responses not yet read to their end nor released. */
     private final Set<Response> unreleased = new LinkedHashSet<>();
     private final Cleaner.Cleanable leakReport;
@@ -81,9 +83,11 @@ public final class Session implements ClientSession {
      * @param maxDecompressed the largest decompressed body
      * @param cookies where cookies are kept, or {@code null}
      * @param middlewares the middlewares, outermost first
+     * @param traces the trace hooks, in order
      */
     public Session(URI baseUrl, Headers headers, ClientTimeout timeout, TcpConnector connector, boolean raiseForStatus,
-            boolean autoDecompress, long maxDecompressed, CookieHandler cookies, List<ClientMiddleware> middlewares) {
+            boolean autoDecompress, long maxDecompressed, CookieHandler cookies, List<ClientMiddleware> middlewares,
+            List<TraceConfig> traces) {
         this.loop = Aio.getRunningLoop();
         if (baseUrl != null) {
             try {
@@ -101,6 +105,7 @@ public final class Session implements ClientSession {
         this.pool = new Pool(loop, connector);
         this.cookies = cookies;
         this.middlewares = List.copyOf(middlewares);
+        this.traces = traces.isEmpty() ? Traces.NONE : new Traces(traces);
         this.leakReport = CLEANER.register(this, new LeakReport(loop, pool));
     }
 
@@ -110,6 +115,22 @@ public final class Session implements ClientSession {
         RequestBuilder rb = new RequestBuilder();
         spec.accept(rb);
         OutgoingRequest req = rb.build(method, Urls.request(baseUrl, url), defaultHeaders, timeout, raiseForStatus);
+        if (traces.isEmpty()) {
+            return follow(req);
+        }
+        traces.requestStart(req.method(), req.url(), req.headers());
+        try {
+            ClientResponse r = follow(req);
+            traces.requestEnd(req.method(), req.url(), r);
+            return r;
+        } catch (ClientException | RuntimeException | Error e) {
+            traces.requestException(req.method(), req.url(), e);
+            throw e;
+        }
+    }
+
+    /** Sends a request and follows its redirects. */
+    private ClientResponse follow(OutgoingRequest req) throws ClientException {
         Duration total = req.timeout().total();
         long deadline = total == null ? Long.MAX_VALUE : loop.time() + total.toNanos();
         List<ClientResponse> history = new ArrayList<>();
@@ -132,6 +153,7 @@ public final class Session implements ClientSession {
             }
             r.releaseRedirect();
             history.add(r);
+            traces.requestRedirect(req.method(), req.url(), r);
             if (history.size() > req.maxRedirects()) {
                 throw new TooManyRedirectsException(r.status(), r.url(), r.headers(), history);
             }
@@ -195,12 +217,18 @@ public final class Session implements ClientSession {
 
     /** Sends one request and waits for its head; retries once on a stale pooled connection. */
     private Response send(OutgoingRequest req, long deadline) throws ClientException {
-        byte[] head = head(req); // refuses CR, LF and other controls before anything is sent (F34)
+        Headers sentHeaders = sentHeaders(req);
+        // Refuses CR, LF and other controls in the method, target or headers before anything is sent (F34).
+        byte[] head = HeadSerializer.requestHead(req.method(), Urls.target(req.url(), List.of()), HttpVersion.HTTP_1_1,
+                sentHeaders);
         for (int attempt = 0;; attempt++) {
             HttpConnection c = acquire(req, deadline);
             Exchange ex = new Exchange(loop, c, req, deadline);
             try {
                 c.send(ex, head);
+                if (!traces.isEmpty()) {
+                    traces.requestHeadersSent(req.method(), req.url(), sentHeaders);
+                }
                 ResponseHead h = ex.awaitHead();
                 Response r = new Response(this, ex, h, req, autoDecompress, maxDecompressed);
                 if (ex.isComplete() && h.framing() == BodyFraming.NONE) {
@@ -234,10 +262,10 @@ public final class Session implements ClientSession {
         Origin o = req.origin();
         Duration sockConnect = req.timeout().sockConnect();
         if (connect == null) {
-            return pool.acquire(o, sockConnect);
+            return pool.acquire(o, sockConnect, req.url(), traces);
         }
         try {
-            return Aio.withTimeout(connect, () -> pool.acquire(o, sockConnect));
+            return Aio.withTimeout(connect, () -> pool.acquire(o, sockConnect, req.url(), traces));
         } catch (CompletionException e) {
             if (e.getCause() instanceof ClientException ce) {
                 throw ce; // a checked exception crossing the timeout scope comes wrapped once
@@ -253,7 +281,8 @@ public final class Session implements ClientSession {
         }
     }
 
-    private byte[] head(OutgoingRequest req) {
+    /** The headers as sent: the request's, and the client's own (Host, framing, defaults). */
+    private Headers sentHeaders(OutgoingRequest req) {
         Headers.Builder h = req.headers().toBuilder();
         Origin o = req.origin();
         if (h.get("Host") == null) {
@@ -278,8 +307,7 @@ public final class Session implements ClientSession {
         } else {
             h.set("Transfer-Encoding", "chunked");
         }
-        String target = Urls.target(req.url(), List.of());
-        return HeadSerializer.requestHead(req.method(), target, HttpVersion.HTTP_1_1, h.build());
+        return h.build();
     }
 
     private void checkUsable() {
