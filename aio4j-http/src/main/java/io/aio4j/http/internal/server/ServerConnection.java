@@ -64,6 +64,8 @@ public final class ServerConnection implements Protocol, MessageListener<Request
     private ByteBuffer pending;
     private BadHttpMessageException badRequest;
     private boolean closeWhenIdle;
+    /** The client closed or reset the connection inside a request: its handler's failure is not ours. */
+    private boolean clientGone;
     private boolean readingPaused;
     private Handle headTimer;
     private Handle idleTimer;
@@ -131,6 +133,7 @@ public final class ServerConnection implements Protocol, MessageListener<Request
             parser.feedEof();
         } catch (BadHttpMessageException e) {
             if (current != null) {
+                clientGone = true;
                 current.body.fail(new BrokenResourceException("the client closed the connection before the request body"
                         + " was complete: " + e.getMessage(), e));
             }
@@ -142,6 +145,7 @@ public final class ServerConnection implements Protocol, MessageListener<Request
     @Override
     public void connectionLost(Exception cause) {
         state = State.CLOSED;
+        clientGone = true;
         cancel(headTimer);
         cancel(idleTimer);
         wakeDrain();
@@ -218,6 +222,11 @@ public final class ServerConnection implements Protocol, MessageListener<Request
             cut();
             throw e;
         } catch (Exception | Error e) {
+            if (clientGone) {
+                // The client went away while the handler read or wrote: not the server's fault.
+                cut();
+                return;
+            }
             if (badRequest != null) {
                 // The body was malformed: the handler failed reading it. The client's fault: 400.
                 resp = Response.text("400 Bad Request: " + badRequest.why()).status(400);
