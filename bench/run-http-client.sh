@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The HTTP client benchmark of issue 5: 20,000 GETs of a 1 KiB file from a local nginx, at most 50
-# in flight over keep-alive, for aio4j's ClientSession, aiohttp (asyncio and uvloop) and the JDK's
+# in flight over keep-alive, for aio4j's ClientSession, Vert.x 5's WebClient, aiohttp (asyncio and uvloop), the JDK's
 # HttpClient, with wrk as the physical reference; client pinned to one core, nginx (one worker)
 # to the other. Repeats each system and prints the median, min and max, and aio4j's ratio to each.
 #
@@ -9,7 +9,7 @@
 #
 # Environment:
 #   AIO4J_BENCH_SKIP_BUILD=1     use aio4j-bench/target/benchmarks.jar as it is
-#   AIO4J_HTTP_SYSTEMS="..."     default: aio4j jdk aiohttp-asyncio aiohttp-uvloop wrk
+#   AIO4J_HTTP_SYSTEMS="..."     default: aio4j vertx jdk aiohttp-asyncio aiohttp-uvloop wrk
 #   AIO4J_HTTP_REQUESTS=20000    requests per run (and as many again to warm up)
 #   AIO4J_HTTP_CONCURRENCY=50    requests in flight
 #   AIO4J_HTTP_REPEATS=3         runs per system
@@ -18,7 +18,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/aio4j-bench/target/benchmarks.jar"
-systems="${AIO4J_HTTP_SYSTEMS:-aio4j jdk aiohttp-asyncio aiohttp-uvloop wrk}"
+systems="${AIO4J_HTTP_SYSTEMS:-aio4j vertx jdk aiohttp-asyncio aiohttp-uvloop wrk}"
 requests="${AIO4J_HTTP_REQUESTS:-20000}"
 concurrency="${AIO4J_HTTP_CONCURRENCY:-50}"
 repeats="${AIO4J_HTTP_REPEATS:-3}"
@@ -37,7 +37,7 @@ java="$("$root/bin/java25")"
 java_home="$(cd "$(dirname "$java")/.." && pwd)"
 if [ "${AIO4J_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== building $jar" >&2
-  (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -o -pl aio4j-bench -am package -DskipTests)
+  (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -pl aio4j-bench -am package -DskipTests)
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/aio4j-http-bench.XXXXXX")"
@@ -72,7 +72,7 @@ echo "== $url; $requests requests, $concurrency in flight, $repeats runs each; c
 
 run_one() {
   case "$1" in
-    aio4j|jdk) taskset -c 0 "$java" --add-opens java.base/java.lang=ALL-UNNAMED -cp "$jar" \
+    aio4j|jdk|vertx) taskset -c 0 "$java" --add-opens java.base/java.lang=ALL-UNNAMED -cp "$jar" \
         io.aio4j.bench.http.HttpClientBench --system "$1" --url "$url" --requests "$requests" \
         --concurrency "$concurrency" --warmup $((requests * 2)) ;;
     aiohttp-asyncio) taskset -c 0 "$python" "$root/bench/http_client.py" "$url" "$requests" "$concurrency" asyncio ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The HTTP server benchmark of issue 5: wrk -t1 -c50 -d5s against a hello-world handler, the server
-# pinned to CPU 1 and wrk to CPU 0, for aio4j's WebServer, aiohttp.web (asyncio and uvloop) and
+# pinned to CPU 1 and wrk to CPU 0, for aio4j's WebServer, Vert.x 5 (one event loop), aiohttp.web (asyncio and uvloop) and
 # nginx (`return 200`) as the physical reference. Each run is preceded by an unmeasured 3 s warm-up
 # on the same server process. Prints the median, min and max, and aio4j's ratio to each.
 #
@@ -9,14 +9,14 @@
 #
 # Environment:
 #   AIO4J_BENCH_SKIP_BUILD=1     use aio4j-bench/target/benchmarks.jar as it is
-#   AIO4J_SERVER_SYSTEMS="..."   default: aio4j aiohttp-asyncio aiohttp-uvloop nginx
+#   AIO4J_SERVER_SYSTEMS="..."   default: aio4j vertx aiohttp-asyncio aiohttp-uvloop nginx
 #   AIO4J_SERVER_REPEATS=3       runs per system
 #   AIO4J_SERVER_DURATION=5      measured seconds per run
 #   AIO4J_HTTP_PYTHON=/usr/bin/python3   a Python with aiohttp and uvloop
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/aio4j-bench/target/benchmarks.jar"
-systems="${AIO4J_SERVER_SYSTEMS:-aio4j aiohttp-asyncio aiohttp-uvloop nginx}"
+systems="${AIO4J_SERVER_SYSTEMS:-aio4j vertx aiohttp-asyncio aiohttp-uvloop nginx}"
 repeats="${AIO4J_SERVER_REPEATS:-3}"
 duration="${AIO4J_SERVER_DURATION:-5}"
 python="${AIO4J_HTTP_PYTHON:-/usr/bin/python3}"
@@ -33,7 +33,7 @@ java="$("$root/bin/java25")"
 java_home="$(cd "$(dirname "$java")/.." && pwd)"
 if [ "${AIO4J_BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "== building $jar" >&2
-  (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -o -pl aio4j-bench -am package -DskipTests)
+  (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -pl aio4j-bench -am package -DskipTests)
 fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/aio4j-server-bench.XXXXXX")"
@@ -50,6 +50,7 @@ start_server() { # system port
   case "$1" in
     aio4j) taskset -c 1 "$java" --add-opens java.base/java.lang=ALL-UNNAMED -cp "$jar" \
         io.aio4j.bench.http.HelloServer --port "$2" > "$work/server.log" 2>&1 & ;;
+    vertx) taskset -c 1 "$java" -cp "$jar" io.aio4j.bench.http.VertxHelloServer --port "$2" > "$work/server.log" 2>&1 & ;;
     aiohttp-asyncio) taskset -c 1 "$python" "$root/bench/http_server.py" "$2" asyncio > "$work/server.log" 2>&1 & ;;
     aiohttp-uvloop) taskset -c 1 "$python" "$root/bench/http_server.py" "$2" uvloop > "$work/server.log" 2>&1 & ;;
     nginx)

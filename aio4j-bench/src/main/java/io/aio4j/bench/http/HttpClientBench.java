@@ -4,6 +4,11 @@ import io.aio4j.Aio;
 import io.aio4j.Task;
 import io.aio4j.http.ClientResponse;
 import io.aio4j.http.ClientSession;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * RESULT system=aio4j requests=20000 concurrency=50 seconds=0.512 rps=39062.5 cold_rps=24107.1
  * </pre>
  * <pre>
- * HttpClientBench --system aio4j|jdk --url URL [--requests 20000] [--concurrency 50] [--warmup 40000]
+ * HttpClientBench --system aio4j|jdk|vertx --url URL [--requests 20000] [--concurrency 50] [--warmup 40000]
  * </pre>
  * {@code aio4j}: one {@link ClientSession} on one loop, C tasks taking requests from a counter.
  * {@code jdk}: {@code java.net.http.HttpClient} (HTTP/1.1) with {@code sendAsync}, C in flight.
+ * {@code vertx}: Vert.x 5's {@code WebClient} on one event loop, a pool of C, C requests in flight.
  */
 public final class HttpClientBench {
     private HttpClientBench() {
@@ -57,6 +63,16 @@ public final class HttpClientBench {
             case "jdk" -> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 yield timed(n -> jdk(client, url, n, concurrency), requests, warmup);
+            }
+            case "vertx" -> {
+                Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+                try {
+                    WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
+                            new PoolOptions().setHttp1MaxSize(concurrency));
+                    yield timed(n -> vertx(client, url, n, concurrency), requests, warmup);
+                } finally {
+                    vertx.close().await();
+                }
             }
             default -> throw new IllegalArgumentException("unknown --system " + system);
         };
@@ -112,6 +128,34 @@ public final class HttpClientBench {
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static void vertx(WebClient client, String url, int n, int concurrency) throws Exception {
+        URI u = URI.create(url);
+        AtomicInteger started = new AtomicInteger();
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        AtomicInteger done = new AtomicInteger();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            if (started.getAndIncrement() >= n) {
+                return;
+            }
+            client.get(u.getPort(), u.getHost(), u.getPath()).send().onComplete(ar -> {
+                if (ar.failed() || ar.result().statusCode() != 200 || ar.result().body().length() == 0) {
+                    all.completeExceptionally(ar.failed() ? ar.cause() : new IllegalStateException("bad response"));
+                    return;
+                }
+                if (done.incrementAndGet() == n) {
+                    all.complete(null);
+                } else {
+                    next[0].run();
+                }
+            });
+        };
+        for (int i = 0; i < concurrency; i++) {
+            next[0].run();
+        }
+        all.get();
     }
 
     private static String arg(String[] args, String name, String def) {
