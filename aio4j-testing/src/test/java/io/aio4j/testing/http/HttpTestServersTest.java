@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aio4j.Aio;
 import io.aio4j.net.BrokenResourceException;
+import io.aio4j.net.ClientTls;
+import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Connection;
 import io.aio4j.net.IncompleteReadException;
 import io.aio4j.net.Net;
+import io.aio4j.net.ServerTls;
+import io.aio4j.net.tls.TestCerts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +138,25 @@ class HttpTestServersTest {
                     assertThat(readAll(c)).endsWith("\r\n\r\nbye"); // then the end of the stream
                     assertThatThrownBy(() -> c.reader().readExactly(1)).isInstanceOf(IncompleteReadException.class);
                 }
+            }
+        });
+    }
+
+    @Test
+    void aReplayServerSpeaksTls() {
+        Aio.run(() -> {
+            ServerTls tls = ServerTls.fromPem(TestCerts.pem("good"), TestCerts.key("good"));
+            try (ReplayServer server = ReplayServer.builder().tls(tls)
+                    .onEveryConnection(s -> s.expectRequest().send("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nsecret")
+                            .close())
+                    .start()) {
+                assertThat(server.url("/")).startsWith("https://127.0.0.1:");
+                try (Connection c = Net.openConnection("localhost", server.port(), ConnectOptions.defaults()
+                        .withTls(ClientTls.trusting(TestCerts.pem("ca"))))) {
+                    c.writer().write(ascii("GET /tls HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+                    assertThat(readAll(c)).endsWith("\r\n\r\nsecret");
+                }
+                assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.target()).isEqualTo("/tls"));
             }
         });
     }
