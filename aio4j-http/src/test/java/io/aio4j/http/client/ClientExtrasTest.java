@@ -21,6 +21,7 @@ import io.aio4j.net.Server;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -219,5 +220,37 @@ class ClientExtrasTest {
                 });
         assertThat(events).containsExactly("start GET /old", "create", "sent Host=true", "redirect 301", "reuse",
                 "sent Host=true", "end 200", "start GET /", "create", "error ClientConnectorException");
+    }
+
+    @Test
+    void aSessionDroppedWithoutCloseIsReportedAndItsConnectionsClosed() {
+        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.create(LoopOptions.defaults())) {
+            loop.setExceptionHandler((l, context) -> reports.add(context));
+            loop.runUntilComplete(loop.createTask(() -> {
+                Server server = RawHttp.start((r, w) -> {
+                    while (readRequest(r) != null) {
+                        w.write(response(200, "OK", "kept alive"));
+                        w.drain();
+                    }
+                });
+                useAndDrop(RawHttp.url(server, "/"));
+                for (int i = 0; i < 200 && reports.isEmpty(); i++) { // the GC finds it; bounded
+                    System.gc();
+                    Aio.sleep(Duration.ofMillis(10));
+                }
+                Aio.sleep(Duration.ofMillis(50)); // the pooled connection closes
+                assertThat(server.connectionCount()).as("the dropped session's connection was closed").isZero();
+                server.close();
+                return null;
+            }));
+        }
+        assertThat(reports).anySatisfy(c -> assertThat(c.message()).startsWith("Unclosed client session"));
+    }
+
+    /** Makes a session, leaves a kept-alive connection in its pool, and forgets it without closing. */
+    private static void useAndDrop(String url) throws Exception {
+        ClientSession s = ClientSession.create();
+        assertThat(s.get(url).text()).isEqualTo("kept alive");
     }
 }
