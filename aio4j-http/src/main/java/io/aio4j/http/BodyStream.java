@@ -1,6 +1,9 @@
 package io.aio4j.http;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * A message body as a stream, read while it arrives: aiohttp's {@code StreamReader}, as
@@ -59,4 +62,45 @@ public interface BodyStream {
      * @return {@code true} at the end
      */
     boolean atEof();
+
+    /**
+     * Returns the body's lines for a for-each loop: aiohttp's {@code async for line in
+     * response.content}. Each line keeps its {@code \n}; the last may have none. Each step
+     * suspends the calling task as {@link #readLine()} does.
+     * <pre>{@code
+     * for (byte[] line : response.content().lines()) {
+     *     handle(new String(line, UTF_8));
+     * }
+     * }</pre>
+     *
+     * @return the lines, read as the loop asks for them; iterate once
+     * @throws UncheckedIOException from the loop, wrapping what {@link #readLine()} threw
+     */
+    default Iterable<byte[]> lines() {
+        return () -> new Iterator<>() {
+            private byte[] next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = readLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return next.length > 0;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the body has no more lines");
+                }
+                byte[] line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
 }

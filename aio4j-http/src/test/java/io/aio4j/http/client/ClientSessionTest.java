@@ -14,6 +14,7 @@ import io.aio4j.http.ContentTypeException;
 import io.aio4j.http.internal.client.Session;
 import io.aio4j.net.Server;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -160,8 +161,11 @@ class ClientSessionTest {
             try (ClientSession session = ClientSession.create(); ClientResponse resp = session.get(url(server, "/"))) {
                 var content = resp.content();
                 assertThat(new String(content.readLine())).isEqualTo("line1\n");
-                assertThat(new String(content.readLine())).isEqualTo("line2\n");
-                assertThat(new String(content.readLine())).isEqualTo("tail");
+                List<String> rest = new ArrayList<>();
+                for (byte[] line : content.lines()) {
+                    rest.add(new String(line));
+                }
+                assertThat(rest).containsExactly("line2\n", "tail");
                 assertThat(content.readLine()).isEmpty();
                 assertThat(content.atEof()).isTrue();
                 assertThat(((Session) session).idleConnections()).as("the end released the connection").isEqualTo(1);
