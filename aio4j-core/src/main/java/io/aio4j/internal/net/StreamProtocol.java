@@ -12,7 +12,6 @@ import io.aio4j.net.StreamReader;
 import io.aio4j.net.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -26,7 +25,7 @@ public final class StreamProtocol implements Protocol {
     private final ConnectionHandler handler;
     private final boolean keepOpenOnEof;
     private final Future<Void> closed;
-    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>(1);
+    private final DrainWaiters drainWaiters;
     private StreamWriterImpl writer;
     private boolean writingPaused;
     private boolean lost;
@@ -41,6 +40,7 @@ public final class StreamProtocol implements Protocol {
      */
     public StreamProtocol(EventLoop loop, int limit, ConnectionHandler handler, boolean keepOpenOnEof) {
         this.loop = loop;
+        this.drainWaiters = new DrainWaiters(loop);
         this.reader = new StreamReader(limit);
         this.handler = handler;
         this.keepOpenOnEof = keepOpenOnEof;
@@ -130,12 +130,7 @@ public final class StreamProtocol implements Protocol {
     }
 
     private void wakeDrainers() {
-        Future<Void> w;
-        while ((w = drainWaiters.pollFirst()) != null) {
-            if (!w.done()) {
-                w.setResult(null);
-            }
-        }
+        drainWaiters.wakeAll();
     }
 
     /** Waits while the transport's buffer is above its high water mark. */
@@ -146,13 +141,7 @@ public final class StreamProtocol implements Protocol {
         if (!writingPaused) {
             return;
         }
-        Future<Void> w = loop.createFuture();
-        drainWaiters.addLast(w);
-        try {
-            Aio.await(w);
-        } finally {
-            drainWaiters.remove(w);
-        }
+        drainWaiters.await();
         if (lost) {
             throw connectionLostError();
         }

@@ -3,6 +3,7 @@ package io.aio4j.internal.process;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
+import io.aio4j.internal.net.DrainWaiters;
 import io.aio4j.net.BaseProtocol;
 import io.aio4j.net.BrokenResourceException;
 import io.aio4j.net.ClosedResourceException;
@@ -10,7 +11,6 @@ import io.aio4j.net.StreamWriter;
 import io.aio4j.net.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -22,7 +22,7 @@ final class StdinWriter implements StreamWriter, BaseProtocol {
     private final EventLoop loop;
     private final String name;
     private final Future<Void> closed;
-    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>(1);
+    private final DrainWaiters drainWaiters;
     private Transport transport;
     private boolean paused;
     private boolean lost;
@@ -31,6 +31,7 @@ final class StdinWriter implements StreamWriter, BaseProtocol {
 
     StdinWriter(EventLoop loop, String name) {
         this.loop = loop;
+        this.drainWaiters = new DrainWaiters(loop);
         this.name = name;
         this.closed = loop.createFuture();
     }
@@ -66,10 +67,7 @@ final class StdinWriter implements StreamWriter, BaseProtocol {
     }
 
     private void wakeDrainers() {
-        Future<Void> w;
-        while ((w = drainWaiters.pollFirst()) != null) {
-            w.trySetResult(null);
-        }
+        drainWaiters.wakeAll();
     }
 
     private IOException lostError() {
@@ -106,13 +104,7 @@ final class StdinWriter implements StreamWriter, BaseProtocol {
         if (!paused) {
             return;
         }
-        Future<Void> w = loop.createFuture();
-        drainWaiters.addLast(w);
-        try {
-            Aio.await(w);
-        } finally {
-            drainWaiters.remove(w);
-        }
+        drainWaiters.await();
         if (lost) {
             throw lostError();
         }
