@@ -14,27 +14,11 @@
 #   AIO4J_SERVER_DURATION=5      measured seconds per run
 #   AIO4J_HTTP_PYTHON=/usr/bin/python3   a Python with aiohttp and uvloop
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/aio4j-bench/target/benchmarks.jar"
 systems="${AIO4J_SERVER_SYSTEMS:-aio4j vertx aiohttp-asyncio aiohttp-uvloop nginx}"
 repeats="${AIO4J_SERVER_REPEATS:-3}"
 duration="${AIO4J_SERVER_DURATION:-5}"
-python="${AIO4J_HTTP_PYTHON:-/usr/bin/python3}"
 
-need=()
-[ -x /usr/sbin/nginx ] || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-"$python" -c 'import aiohttp, uvloop' 2>/dev/null || need+=(python3-aiohttp python3-uvloop)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "== installing ${need[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-java="$("$root/bin/java25")"
-java_home="$(cd "$(dirname "$java")/.." && pwd)"
-if [ "${AIO4J_BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  echo "== building $jar" >&2
-  (cd "$root" && JAVA_HOME="$java_home" ./mvnw -q -B -pl aio4j-bench -am package -DskipTests)
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/http-common.sh"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/aio4j-server-bench.XXXXXX")"
 chmod 755 "$work"
