@@ -43,7 +43,11 @@ public record ExceptionContext(
         return new ExceptionContext(message, exception, null, null, null, null, null);
     }
 
-    /** @throws NullPointerException if {@code message} is null */
+    /**
+     * Checks the context.
+     *
+     * @throws NullPointerException if {@code message} is null
+     */
     public ExceptionContext {
         if (message == null) {
             throw new NullPointerException("message");

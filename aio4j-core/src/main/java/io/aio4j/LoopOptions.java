@@ -59,7 +59,11 @@ public record LoopOptions(String name, Boolean debug, Duration slowCallbackDurat
         return new LoopOptions(name, debug, threshold);
     }
 
-    /** @throws IllegalArgumentException if {@code slowCallbackDuration} is negative */
+    /**
+     * Checks the options.
+     *
+     * @throws IllegalArgumentException if {@code slowCallbackDuration} is negative
+     */
     public LoopOptions {
         if (slowCallbackDuration != null && slowCallbackDuration.isNegative()) {
             throw new IllegalArgumentException("slowCallbackDuration must not be negative: " + slowCallbackDuration);

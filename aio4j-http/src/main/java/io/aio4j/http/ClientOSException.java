@@ -2,7 +2,7 @@ package io.aio4j.http;
 
 /**
  * The operating system refused or broke a connection: aiohttp's {@code ClientOSError}. The cause
- * is the {@link IOException} the socket layer raised.
+ * is the {@link java.io.IOException} the socket layer raised.
  */
 public sealed class ClientOSException extends ClientConnectionException
         permits ClientConnectorException {

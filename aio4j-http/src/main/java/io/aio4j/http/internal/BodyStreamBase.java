@@ -20,6 +20,10 @@ public abstract class BodyStreamBase implements BodyStream {
     private int start;
     private boolean eof;
 
+    /** Creates the stream, nothing read yet. */
+    protected BodyStreamBase() {
+    }
+
     /**
      * Takes the next piece of the body. Suspends the calling task until one comes.
      *

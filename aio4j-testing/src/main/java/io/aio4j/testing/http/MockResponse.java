@@ -40,6 +40,10 @@ public final class MockResponse {
     private Duration bodyDelay = Duration.ZERO;
     private SocketPolicy policy = SocketPolicy.KEEP_OPEN;
 
+    /** Creates {@code 200 OK} with an empty body, kept alive; adjust it with the setters. */
+    public MockResponse() {
+    }
+
     /**
      * Sets the status and reason.
      *

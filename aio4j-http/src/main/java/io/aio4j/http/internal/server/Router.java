@@ -39,6 +39,10 @@ public final class Router {
 
     private final List<Route> routes = new ArrayList<>();
 
+    /** Creates a router with no route: every path is 404 until routes are added. */
+    public Router() {
+    }
+
     /**
      * Adds a route.
      *
