@@ -1,8 +1,10 @@
 package io.aio4j.net;
 
 import io.aio4j.EventLoop;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Optional;
 import javax.net.ssl.SSLSession;
 
@@ -31,6 +33,28 @@ public interface Transport extends AutoCloseable {
      */
     default void write(byte[] data) {
         write(ByteBuffer.wrap(data));
+    }
+
+    /**
+     * Sends part of a file from the operating system's page cache straight to the socket, without
+     * copying it through the JVM ({@code sendfile}): the zero-copy path of asyncio's
+     * {@code loop.sendfile}. Only a plain TCP or Unix socket transport can; it sends what the
+     * socket takes now, after the bytes already buffered. When it cannot send it all, the
+     * protocol is told to pause writing, and to resume once the socket drains, as for
+     * {@link #write(ByteBuffer)}: a stream's {@code drain()} then waits, and the caller sends the
+     * rest. Loop thread only; the file read happens on the loop thread, as in asyncio and Netty.
+     *
+     * @param file the file, open for reading
+     * @param position where in the file to start
+     * @param count how many bytes at most
+     * @return the bytes sent now (0 when the socket or the write buffer is full), or {@code -1} if
+     *     this transport cannot send files this way (TLS): write the file's bytes instead
+     * @throws IOException if the file cannot be read, or the connection broke (the transport is
+     *     then closed)
+     * @throws ClosedResourceException if the transport is closing
+     */
+    default long sendFile(FileChannel file, long position, long count) throws IOException {
+        return -1;
     }
 
     /**

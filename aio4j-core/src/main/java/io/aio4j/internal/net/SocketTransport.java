@@ -7,12 +7,14 @@ import io.aio4j.internal.loop.SelectorLoop;
 import io.aio4j.net.BaseProtocol;
 import io.aio4j.net.BrokenResourceException;
 import io.aio4j.net.BufferedProtocol;
+import io.aio4j.net.ClosedResourceException;
 import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
@@ -48,6 +50,8 @@ public final class SocketTransport implements Transport, SelectionHandler {
     private boolean closing;
     private boolean lost;
     private int interest = -1;
+    /** A file send found the socket full: waiting for writability to resume the protocol. */
+    private boolean fileBlocked;
     private Runnable lostListener;
 
     /**
@@ -189,6 +193,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
 
     private void onWritable() {
         if (pending.isEmpty()) {
+            unblockFile();
             updateInterest();
             return;
         }
@@ -220,6 +225,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
         }
         flow.removed(written);
         if (pending.isEmpty()) {
+            unblockFile();
             updateInterest();
             if (closing) {
                 scheduleLost(null);
@@ -258,6 +264,47 @@ public final class SocketTransport implements Transport, SelectionHandler {
         enqueue(data);
         updateInterest();
         flow.added(n);
+    }
+
+    @Override
+    public long sendFile(FileChannel file, long position, long count) throws IOException {
+        if (closing || lost || eofRequested) {
+            throw new ClosedResourceException("cannot send a file: the transport " + this + " is closing");
+        }
+        if (!pending.isEmpty()) {
+            blockFile(); // the buffered bytes go first
+            return 0;
+        }
+        long n;
+        try {
+            n = file.transferTo(position, count, channel);
+        } catch (IOException e) {
+            if (!channel.isOpen() || e.getMessage() != null && (e.getMessage().contains("Broken pipe")
+                    || e.getMessage().contains("reset"))) {
+                BrokenResourceException broken = broken("sending a file to", e);
+                fatal(broken, null);
+                throw broken;
+            }
+            throw e; // reading the file failed: the caller's file, the connection is fine
+        }
+        if (n < count) {
+            blockFile();
+        }
+        return n;
+    }
+
+    /** The socket (or the buffer) is full: pause the protocol until the socket is writable. */
+    private void blockFile() {
+        fileBlocked = true;
+        flow.pauseNow();
+        updateInterest();
+    }
+
+    private void unblockFile() {
+        if (fileBlocked) {
+            fileBlocked = false;
+            flow.resumeNow();
+        }
     }
 
     private void enqueue(ByteBuffer data) {
@@ -339,7 +386,7 @@ public final class SocketTransport implements Transport, SelectionHandler {
             return;
         }
         int ops = (closing || readingPaused || eofReceived ? 0 : SelectionKey.OP_READ)
-                | (pending.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+                | (pending.isEmpty() && !fileBlocked ? 0 : SelectionKey.OP_WRITE);
         if (ops != interest) {
             interest = ops;
             key.interestOps(ops);

@@ -77,6 +77,23 @@ public final class WriteFlowControl {
         maybeResume();
     }
 
+    /** Pauses the protocol whatever the buffer holds: the socket took less than a file send offered. */
+    public void pauseNow() {
+        if (!paused) {
+            paused = true;
+            try {
+                pause.run();
+            } catch (RuntimeException e) {
+                report("protocol.pauseWriting() failed", e);
+            }
+        }
+    }
+
+    /** Resumes a protocol paused by {@link #pauseNow()} once the socket drained, if the buffer allows. */
+    public void resumeNow() {
+        maybeResume();
+    }
+
     /** Forgets the waiting bytes: the transport dropped them (abort). */
     public void clear() {
         buffered = 0;

@@ -124,9 +124,10 @@ public final class Response {
     }
 
     /**
-     * Returns a response with a file's content, read when the response is sent, in pieces, off the
-     * loop. The content type is guessed from the name (default {@code application/octet-stream}).
-     * A missing file is answered with 404.
+     * Returns a response with a file's content, sent when the response is: over plain HTTP straight
+     * from the page cache to the socket ({@code sendfile}, no copy through the JVM), over TLS read
+     * in pieces off the loop. The content type is guessed from the name (default
+     * {@code application/octet-stream}). A missing file is answered with 404.
      *
      * @param path the file
      * @return the response, status 200

@@ -24,6 +24,8 @@ import io.aio4j.net.TlsCertificateException;
 import io.aio4j.net.tls.TestCerts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,6 +37,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -74,6 +77,24 @@ class ClientTlsTest {
                     }
                 }
                 assertThat(((Session) s).openConnections()).as("one per host name").isEqualTo(2);
+            } finally {
+                server.shutdown(Duration.ofSeconds(5));
+            }
+        });
+    }
+
+    @Test
+    void aFileOverHttpsGoesThroughTheJvmWhole(@TempDir Path dir) throws Exception {
+        byte[] data = new byte[2 * 1024 * 1024 + 5];
+        new java.util.Random(9).nextBytes(data);
+        Path file = dir.resolve("big.bin");
+        Files.write(file, data);
+        Application app = Application.builder().get("/f", r -> Response.file(file)).build();
+        Aio.run(() -> {
+            WebServer server = WebServer.start(app, "127.0.0.1", 0, WebServerOptions.defaults().withTls(serverTls("good")));
+            try (ClientSession s = trustingTestCa().build();
+                    ClientResponse r = s.get("https://localhost:" + server.port() + "/f")) {
+                assertThat(r.read()).isEqualTo(data);
             } finally {
                 server.shutdown(Duration.ofSeconds(5));
             }

@@ -22,7 +22,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Loop thread only (a handler's task). Writes responses on a {@link ServerConnection}: the head with
  * the framing headers the server owns ({@code Content-Length} or chunked, {@code Connection},
- * {@code Date}, {@code Server}), then the body, fixed, streamed or from a file.
+ * {@code Date}, {@code Server}), then the body, fixed, streamed or from a file (zero-copy over a
+ * plain socket).
  */
 final class ResponseSender {
     /** A body up to this size goes out in one write with the head. */
@@ -178,9 +179,24 @@ final class ResponseSender {
         }
     }
 
+    /**
+     * Sends a file: zero-copy ({@code sendfile}) on a plain socket, else read in pieces off the
+     * loop and written.
+     */
     private void sendFile(Path file, long size) throws IOException {
         long pos = 0;
         try (FileChannel ch = Aio.toThread(() -> FileChannel.open(file, StandardOpenOption.READ))) {
+            while (pos < size) {
+                long n = conn.sendFile(ch, pos, size - pos);
+                if (n < 0) {
+                    break; // TLS: the bytes must go through the JVM
+                }
+                if (n == 0 && ch.size() <= pos) {
+                    throw new IOException("file " + file + " became shorter while it was sent");
+                }
+                pos += n;
+                conn.drain(); // waits while the socket is full
+            }
             while (pos < size) {
                 long at = pos;
                 byte[] chunk = Aio.toThread(() -> {

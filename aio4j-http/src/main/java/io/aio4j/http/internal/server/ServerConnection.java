@@ -26,6 +26,7 @@ import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -346,6 +347,18 @@ public final class ServerConnection implements Protocol, MessageListener<Request
             throw new ClosedResourceException("the connection to " + transport.remoteAddress() + " is closed");
         }
         transport.write(bytes);
+    }
+
+    /**
+     * Sends part of a file with the transport's zero-copy path.
+     *
+     * @return the bytes sent now, or -1 if the transport cannot (TLS)
+     */
+    long sendFile(FileChannel file, long position, long count) throws IOException {
+        if (state == State.CLOSED || transport.isClosing()) {
+            throw new ClosedResourceException("the connection to " + transport.remoteAddress() + " is closed");
+        }
+        return transport.sendFile(file, position, count);
     }
 
     /** Waits while the transport's buffer is full. Suspends the calling task. */
