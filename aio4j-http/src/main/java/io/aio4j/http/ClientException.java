@@ -16,9 +16,10 @@ import java.io.IOException;
  * │   │           └── ClientConnectorCertificateException  ClientConnectorCertificateError
  * │   ├── ServerConnectionException            ServerConnectionError
  * │   │   ├── ServerDisconnectedException      ServerDisconnectedError
- * │   │   └── ServerTimeoutException           ServerTimeoutError
- * │   │       ├── ConnectionTimeoutException   ConnectionTimeoutError
- * │   │       └── SocketReadTimeoutException   SocketTimeoutError (renamed: java.net has one)
+ * │   │   ├── ServerTimeoutException           ServerTimeoutError
+ * │   │   │   ├── ConnectionTimeoutException   ConnectionTimeoutError
+ * │   │   │   └── SocketReadTimeoutException   SocketTimeoutError (renamed: java.net has one)
+ * │   │   └── ServerFingerprintMismatchException  ServerFingerprintMismatch
  * │   └── ClientConnectionResetException       ClientConnectionResetError
  * ├── ClientResponseException                  ClientResponseError
  * │   ├── TooManyRedirectsException            TooManyRedirects
@@ -31,7 +32,8 @@ import java.io.IOException;
  *     └── NonHttpUrlRedirectClientException    NonHttpUrlRedirectClientError
  * </pre>
  * aiohttp's {@code ClientSSLError} and {@code RedirectClientError} are mix-ins there; Java has single
- * inheritance, so their subclasses sit where their main parent is.
+ * inheritance, so their subclasses sit where their main parent is. The proxy and WebSocket errors
+ * come with those features.
  */
 public abstract sealed class ClientException extends IOException
         permits ClientConnectionException, ClientResponseException, ClientPayloadException, InvalidUrlException, NonHttpUrlClientException {

@@ -5,7 +5,7 @@ package io.aio4j.http;
  * {@code ServerConnectionError}.
  */
 public sealed class ServerConnectionException extends ClientConnectionException
-        permits ServerDisconnectedException, ServerTimeoutException {
+        permits ServerDisconnectedException, ServerTimeoutException, ServerFingerprintMismatchException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -4,6 +4,8 @@ import io.aio4j.net.ClientTls;
 import io.aio4j.net.Resolver;
 import io.aio4j.net.Resolvers;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -20,9 +22,11 @@ import java.util.Objects;
  * @param resolver how host names become addresses
  * @param dnsCacheTtl how long resolved addresses are kept; {@code null} or zero for no cache
  *     (aiohttp's default: 10 s)
+ * @param fingerprint the SHA-256 digest of the DER certificate every TLS server must present
+ *     (certificate pinning, aiohttp's {@code Fingerprint}), or {@code null}
  */
 public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeout, boolean forceClose, ClientTls tls,
-        Resolver resolver, Duration dnsCacheTtl) {
+        Resolver resolver, Duration dnsCacheTtl, byte[] fingerprint) {
 
     /**
      * Checks the values.
@@ -34,6 +38,7 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @param tls TLS settings
      * @param resolver the resolver
      * @param dnsCacheTtl the DNS cache's time to live, or {@code null}
+     * @param fingerprint the pinned certificate's SHA-256 digest, or {@code null}
      */
     public TcpConnector {
         if (limit < 0 || limitPerHost < 0) {
@@ -46,6 +51,13 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
         }
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(resolver, "resolver");
+        if (fingerprint != null) {
+            if (fingerprint.length != 32) {
+                throw new IllegalArgumentException("a fingerprint is the SHA-256 digest of the certificate: 32 bytes, not "
+                        + fingerprint.length + " (MD5 and SHA-1 are refused, as aiohttp does)");
+            }
+            fingerprint = fingerprint.clone();
+        }
     }
 
     /**
@@ -56,7 +68,7 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      */
     public static TcpConnector defaults() {
         return new TcpConnector(100, 0, Duration.ofSeconds(15), false, ClientTls.defaults(), Resolvers.system(),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), null);
     }
 
     /**
@@ -66,7 +78,7 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @return the copy
      */
     public TcpConnector withLimit(int n) {
-        return new TcpConnector(n, limitPerHost, keepaliveTimeout, forceClose, tls, resolver, dnsCacheTtl);
+        return new TcpConnector(n, limitPerHost, keepaliveTimeout, forceClose, tls, resolver, dnsCacheTtl, fingerprint);
     }
 
     /**
@@ -76,7 +88,7 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @return the copy
      */
     public TcpConnector withLimitPerHost(int n) {
-        return new TcpConnector(limit, n, keepaliveTimeout, forceClose, tls, resolver, dnsCacheTtl);
+        return new TcpConnector(limit, n, keepaliveTimeout, forceClose, tls, resolver, dnsCacheTtl, fingerprint);
     }
 
     /**
@@ -86,7 +98,7 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @return the copy
      */
     public TcpConnector withKeepaliveTimeout(Duration d) {
-        return new TcpConnector(limit, limitPerHost, d, forceClose, tls, resolver, dnsCacheTtl);
+        return new TcpConnector(limit, limitPerHost, d, forceClose, tls, resolver, dnsCacheTtl, fingerprint);
     }
 
     /**
@@ -96,7 +108,7 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @return the copy
      */
     public TcpConnector withForceClose(boolean on) {
-        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, on, tls, resolver, dnsCacheTtl);
+        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, on, tls, resolver, dnsCacheTtl, fingerprint);
     }
 
     /**
@@ -106,7 +118,7 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @return the copy
      */
     public TcpConnector withTls(ClientTls t) {
-        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, forceClose, t, resolver, dnsCacheTtl);
+        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, forceClose, t, resolver, dnsCacheTtl, fingerprint);
     }
 
     /**
@@ -117,7 +129,29 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @return the copy
      */
     public TcpConnector withResolver(Resolver r) {
-        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, forceClose, tls, r, dnsCacheTtl);
+        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, forceClose, tls, r, dnsCacheTtl, fingerprint);
+    }
+
+    /**
+     * Returns a copy that pins the servers' certificate: a TLS server whose certificate's SHA-256
+     * digest differs fails with {@link ServerFingerprintMismatchException}. Usually with
+     * {@link ClientTls#insecure()}, for a server with a self-signed certificate you know.
+     *
+     * @param sha256 the digest of the certificate in DER form, 32 bytes, or {@code null} for none
+     * @return the copy
+     */
+    public TcpConnector withFingerprint(byte[] sha256) {
+        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, forceClose, tls, resolver, dnsCacheTtl, sha256);
+    }
+
+    /**
+     * Returns the pinned digest.
+     *
+     * @return a copy of the SHA-256 digest, or {@code null} when none is pinned
+     */
+    @Override
+    public byte[] fingerprint() {
+        return fingerprint == null ? null : fingerprint.clone();
     }
 
     /**
@@ -127,6 +161,28 @@ public record TcpConnector(int limit, int limitPerHost, Duration keepaliveTimeou
      * @return the copy
      */
     public TcpConnector withDnsCacheTtl(Duration ttl) {
-        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, forceClose, tls, resolver, ttl);
+        return new TcpConnector(limit, limitPerHost, keepaliveTimeout, forceClose, tls, resolver, ttl, fingerprint);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TcpConnector c && limit == c.limit && limitPerHost == c.limitPerHost
+                && forceClose == c.forceClose && keepaliveTimeout.equals(c.keepaliveTimeout) && tls.equals(c.tls)
+                && resolver.equals(c.resolver) && Objects.equals(dnsCacheTtl, c.dnsCacheTtl)
+                && Arrays.equals(fingerprint, c.fingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(limit, limitPerHost, keepaliveTimeout, forceClose, tls, resolver, dnsCacheTtl)
+                * 31 + Arrays.hashCode(fingerprint);
+    }
+
+    @Override
+    public String toString() {
+        return "TcpConnector[limit=" + limit + ", limitPerHost=" + limitPerHost + ", keepaliveTimeout="
+                + keepaliveTimeout + ", forceClose=" + forceClose + ", tls=" + tls + ", resolver=" + resolver
+                + ", dnsCacheTtl=" + dnsCacheTtl + ", fingerprint="
+                + (fingerprint == null ? "none" : HexFormat.of().formatHex(fingerprint)) + "]";
     }
 }

@@ -12,6 +12,7 @@ import io.aio4j.http.ClientResponse;
 import io.aio4j.http.ClientSession;
 import io.aio4j.http.ClientTimeout;
 import io.aio4j.http.ConnectionTimeoutException;
+import io.aio4j.http.ServerFingerprintMismatchException;
 import io.aio4j.http.TcpConnector;
 import io.aio4j.http.internal.client.Session;
 import io.aio4j.http.web.Application;
@@ -26,6 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -99,6 +102,38 @@ class ClientTlsTest {
                 server.shutdown(Duration.ofSeconds(5));
             }
         });
+    }
+
+    @Test
+    void aPinnedFingerprintAcceptsItsCertificateAndRefusesAnother() throws Exception {
+        byte[] good;
+        try (InputStream in = Files.newInputStream(TestCerts.pem("selfsigned"))) {
+            good = MessageDigest.getInstance("SHA-256").digest(CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in).getEncoded());
+        }
+        byte[] other = good.clone();
+        other[0] ^= 1;
+        Aio.run(() -> {
+            WebServer server = WebServer.start(hello(), "127.0.0.1", 0,
+                    WebServerOptions.defaults().withTls(serverTls("selfsigned")));
+            try {
+                TcpConnector pinned = TcpConnector.defaults().withTls(ClientTls.insecure()).withFingerprint(good);
+                try (ClientSession s = ClientSession.builder().connector(pinned).build();
+                        ClientResponse r = s.get("https://localhost:" + server.port() + "/")) {
+                    assertThat(r.text()).isEqualTo("secure hello");
+                }
+                try (ClientSession s = ClientSession.builder().connector(pinned.withFingerprint(other)).build()) {
+                    assertThatThrownBy(() -> s.get("https://localhost:" + server.port() + "/"))
+                            .isInstanceOf(ServerFingerprintMismatchException.class)
+                            .hasMessageContaining("fingerprint mismatch");
+                    assertThat(((Session) s).openConnections()).isZero();
+                }
+            } finally {
+                server.shutdown(Duration.ofSeconds(5));
+            }
+        });
+        assertThatThrownBy(() -> TcpConnector.defaults().withFingerprint(new byte[20]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHA-1");
     }
 
     // F31: each bad certificate fails with the typed error naming why; the opt-out accepts it.

@@ -21,7 +21,11 @@ import io.aio4j.net.Protocol;
 import io.aio4j.net.Transport;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
 import java.util.List;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Loop thread only. One HTTP/1.1 connection of a session's pool: the protocol on its transport,
@@ -165,6 +169,29 @@ final class HttpConnection implements Protocol, MessageListener<ResponseHead> {
     void resumeReading() {
         if (state != State.CLOSED) {
             transport.resumeReading();
+        }
+    }
+
+    /**
+     * Returns the SHA-256 digest of the server's certificate (DER), for certificate pinning.
+     *
+     * @return the digest, or {@code null} without TLS or a certificate
+     */
+    byte[] certificateDigest() {
+        try {
+            Certificate[] chain = transport.tlsSession().map(tls -> {
+                try {
+                    return tls.getPeerCertificates();
+                } catch (SSLPeerUnverifiedException e) {
+                    return null;
+                }
+            }).orElse(null);
+            if (chain == null || chain.length == 0) {
+                return null;
+            }
+            return MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded());
+        } catch (GeneralSecurityException e) {
+            return null;
         }
     }
 

@@ -7,6 +7,7 @@ import io.aio4j.Future;
 import io.aio4j.http.ClientException;
 import io.aio4j.http.ConnectionTimeoutException;
 import io.aio4j.http.ServerDisconnectedException;
+import io.aio4j.http.ServerFingerprintMismatchException;
 import io.aio4j.http.TcpConnector;
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Net;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -181,6 +183,15 @@ final class Pool {
         if (closed) {
             c.close();
             throw new IllegalStateException("the session was closed while connecting to " + o);
+        }
+        byte[] pinned = settings.fingerprint();
+        if (pinned != null && o.https()) {
+            byte[] got = c.certificateDigest();
+            if (!Arrays.equals(pinned, got)) {
+                c.abort();
+                release(o);
+                throw new ServerFingerprintMismatchException(pinned, got == null ? new byte[0] : got, o.host(), o.port());
+            }
         }
         if (c.state() == HttpConnection.State.CLOSED) { // lost at once, before we held it
             release(o);
