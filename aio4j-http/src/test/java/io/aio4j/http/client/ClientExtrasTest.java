@@ -14,6 +14,7 @@ import io.aio4j.http.BasicAuth;
 import io.aio4j.http.Headers;
 import io.aio4j.http.Multipart;
 import io.aio4j.http.TraceConfig;
+import io.aio4j.http.internal.client.Session;
 import io.aio4j.http.ClientResponse;
 import io.aio4j.http.ClientSession;
 import io.aio4j.net.ConnectionHandler;
@@ -252,5 +253,38 @@ class ClientExtrasTest {
     private static void useAndDrop(String url) throws Exception {
         ClientSession s = ClientSession.create();
         assertThat(s.get(url).text()).isEqualTo("kept alive");
+    }
+
+    @Test
+    void aResponseDroppedWithoutCloseIsReportedAndItsConnectionClosed() {
+        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.create(LoopOptions.defaults())) {
+            loop.setExceptionHandler((l, context) -> reports.add(context));
+            loop.runUntilComplete(loop.createTask(() -> {
+                Server server = RawHttp.start((r, w) -> {
+                    readRequest(r);
+                    w.write(RawHttp.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nnot all"));
+                    w.drain();
+                    r.read(-1);
+                });
+                try (ClientSession s = ClientSession.create()) {
+                    dropResponse(s, RawHttp.url(server, "/"));
+                    for (int i = 0; i < 200 && reports.isEmpty(); i++) { // the GC finds it; bounded
+                        System.gc();
+                        Aio.sleep(Duration.ofMillis(10));
+                    }
+                    Aio.sleep(Duration.ofMillis(50));
+                    assertThat(((Session) s).openConnections()).as("its connection was closed").isZero();
+                }
+                server.close();
+                return null;
+            }));
+        }
+        assertThat(reports).anySatisfy(c -> assertThat(c.message()).startsWith("Unclosed response"));
+    }
+
+    /** Gets a response whose body is still coming and forgets it without closing. */
+    private static void dropResponse(ClientSession s, String url) throws Exception {
+        assertThat(s.get(url).status()).isEqualTo(200);
     }
 }

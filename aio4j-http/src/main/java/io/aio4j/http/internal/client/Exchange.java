@@ -55,6 +55,7 @@ final class Exchange {
     private int interim;
     /** Whether the message being parsed is an interim (1xx) one. */
     private boolean inInterim;
+    private boolean abandoned;
     /** Loop time of the last read from the server. */
     private long lastRead;
     /** Where the requesting task waits for the connection's events. */
@@ -151,6 +152,11 @@ final class Exchange {
         wake();
     }
 
+    /** Whether the task let go of the response (released it, or was cancelled) before its end. */
+    boolean abandoned() {
+        return abandoned;
+    }
+
     boolean headKnown() {
         return head != null;
     }
@@ -217,6 +223,7 @@ final class Exchange {
      * so it is closed. Queued bytes are dropped.
      */
     void abandon() {
+        abandoned = true;
         chunks.clear();
         buffered = 0;
         if (!complete) {

@@ -30,11 +30,12 @@ import java.net.CookieHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
@@ -66,8 +67,11 @@ public final class Session implements ClientSession {
     private final CookieHandler cookies;
     private final List<ClientMiddleware> middlewares;
     private final Traces traces;
-    /** Responses not yet read to their end nor released. */
-    private final Set<Response> unreleased = new LinkedHashSet<>();
+    /**
+     * Responses not yet read to their end nor released, held weakly: one the caller drops is
+     * reported by its {@link ResponseLeak} and its connection closed.
+     */
+    private final Set<Response> unreleased = Collections.newSetFromMap(new WeakHashMap<>());
     private final Cleaner.Cleanable leakReport;
     private boolean closed;
 
@@ -235,6 +239,7 @@ public final class Session implements ClientSession {
                     return r; // nothing to read: no need to track it
                 }
                 unreleased.add(r);
+                CLEANER.register(r, new ResponseLeak(loop, ex, r.toString()));
                 return r;
             } catch (ServerDisconnectedException e) {
                 ex.abandon();
@@ -367,6 +372,27 @@ public final class Session implements ClientSession {
     @Override
     public String toString() {
         return "<ClientSession " + (closed ? "closed " : "") + pool + ">";
+    }
+
+    /** Runs when a response becomes unreachable: reports it if its body was still coming, and closes the connection. */
+    private record ResponseLeak(EventLoop loop, Exchange exchange, String response) implements Runnable {
+        @Override
+        public void run() {
+            if (loop.isClosed()) {
+                return;
+            }
+            try {
+                loop.callSoonThreadsafe(() -> {
+                    if (!exchange.isComplete() && !exchange.failed() && !exchange.abandoned()) {
+                        loop.callExceptionHandler(ExceptionContext.of("Unclosed response " + response
+                                + ": it was dropped without close() while its body was still coming", null));
+                        exchange.abandon();
+                    }
+                });
+            } catch (RuntimeException e) {
+                // the loop closed meanwhile: its connections closed with it
+            }
+        }
     }
 
     /** Runs when an open session becomes unreachable (or at close, doing nothing then). */
