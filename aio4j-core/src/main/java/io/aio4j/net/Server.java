@@ -38,12 +38,26 @@ public interface Server extends AutoCloseable {
      */
     void waitClosed();
 
-    /** Starts accepting, when the server was made with {@code startServing(false)}. Idempotent. */
+    /**
+     * Starts accepting, when the server was made with {@code startServing(false)}. Idempotent.
+     *
+     * @throws IllegalStateException if the server is closed
+     */
     void startServing();
 
     /**
-     * Accepts connections until the calling task is cancelled; then closes the server and passes
-     * the cancellation on. Suspends the calling task.
+     * Accepts connections until the calling task is cancelled or other code closes the server.
+     * Suspends the calling task. Starts accepting first, if the server was made with
+     * {@code startServing(false)}.
+     *
+     * <p>When the calling task is cancelled, this closes the server and passes the cancellation
+     * on. When other code closes the server ({@link #close()} from another task, a handler, or a
+     * {@code finally} block), this returns normally: asyncio raises {@code CancelledError} in that
+     * case too, but a task nobody cancelled should not end cancelled. Connections already accepted
+     * go on either way; {@link #waitClosed()} waits for them.
+     *
+     * @throws IllegalStateException if the server is closed already, or another task is in
+     *     {@code serveForever()}
      */
     void serveForever();
 

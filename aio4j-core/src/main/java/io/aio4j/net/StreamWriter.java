@@ -22,7 +22,7 @@ public interface StreamWriter extends AutoCloseable {
      * Buffers bytes for sending; never suspends. Follow a series of writes with {@link #drain()}.
      *
      * @param data the bytes
-     * @throws ClosedResourceException if this writer was closed
+     * @throws ClosedResourceException if this writer was closed, or {@link #writeEof()} was called
      * @throws BrokenResourceException if the connection broke (the peer reset it, say)
      */
     void write(byte[] data) throws IOException;
@@ -32,7 +32,7 @@ public interface StreamWriter extends AutoCloseable {
      * what it keeps.
      *
      * @param data the bytes
-     * @throws ClosedResourceException if this writer was closed
+     * @throws ClosedResourceException if this writer was closed, or {@link #writeEof()} was called
      * @throws BrokenResourceException if the connection broke (the peer reset it, say)
      */
     void write(ByteBuffer data) throws IOException;
@@ -48,7 +48,8 @@ public interface StreamWriter extends AutoCloseable {
     void drain() throws IOException;
 
     /**
-     * Half-closes: the peer reads EOF after what was written. Not possible on TLS.
+     * Half-closes: the peer reads EOF after what was written; reading goes on. Not possible on
+     * TLS. Writing afterwards throws {@link ClosedResourceException}.
      *
      * @throws UnsupportedOperationException when the transport cannot half-close
      */

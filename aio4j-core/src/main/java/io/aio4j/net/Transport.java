@@ -79,7 +79,16 @@ public interface Transport extends AutoCloseable {
     @Override
     void close();
 
-    /** Closes at once, dropping what is buffered; {@code connectionLost(null)} follows. Idempotent. */
+    /**
+     * Closes at once, dropping what is buffered; {@code connectionLost(null)} follows. Idempotent.
+     *
+     * <p>On TCP, and TLS over TCP, this resets the connection (TCP's ABORT, RFC 793 §3.8): the
+     * socket closes with {@code SO_LINGER} 0, so the peer receives an RST instead of a FIN, and its
+     * next read or write fails as after a crash (on an aio4j stream, with a
+     * {@link BrokenResourceException}) instead of reading EOF. TLS sends no {@code close_notify}.
+     * A Unix socket cannot reset on demand: its peer reads EOF, or fails if bytes were left unread
+     * here. For an orderly end, use {@link #close()}.
+     */
     void abort();
 
     /**

@@ -22,35 +22,23 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The checks: bytes both ways; a transfer of several MiB paced by {@code drain()} (the writer's
  * buffer is seen above its high water mark, and {@code drain()} returns only at the low one);
- * half-close; close and EOF; writing after close; a reset by the peer; two readers at once; a read
- * or a drain cancelled half-way; {@code waitClosed()}.
+ * half-close, or its refusal where the stream cannot; close and EOF; writing after close; a reset
+ * by the peer (and, where {@link #resetsOnAbort()}, one after everything was read); two readers
+ * at once; a read or a drain cancelled half-way; {@code waitClosed()}.
+ *
+ * <h2>The streams it covers</h2>
+ * One subclass per kind: {@code MemoryStreamConformanceTest} (an in-memory pipe of
+ * {@link MemoryTransport}s), {@code TcpStreamConformanceTest} (127.0.0.1),
+ * {@code UnixStreamConformanceTest} (a Unix domain socket in a temporary directory) and
+ * {@code tls.TlsStreamConformanceTest} (TLS over 127.0.0.1, the certificate verified; TLS cannot
+ * half-close, so there {@code writeEof()} is checked to be refused).
  *
  * <h2>Adding a kind of stream</h2>
  * Subclass and implement {@link #openPair()}: it runs in a task of {@link #loop} and returns the
  * two ends and what to close after them (a server, say). Override {@link #canHalfClose()} for
- * streams that cannot half-close, and {@link NetLoopTest#newLoop()} for a loop of another kind. TLS, for
- * instance, would be:
- * <pre>{@code
- * class TlsStreamConformanceTest extends StreamConformanceTest {
- *     protected StreamPair openPair() throws Exception {
- *         Future<Connection> accepted = loop.createFuture();
- *         Server server = Net.startServer(parkUntilClosed(accepted), "127.0.0.1", 0,
- *                 ServerOptions.defaults().withTls(serverTls));
- *         Connection client = Net.openConnection("127.0.0.1", portOf(server),
- *                 ConnectOptions.defaults().withTls(clientTls));
- *         Connection served = Aio.await(accepted);
- *         server.close();
- *         return new StreamPair(client, served, server::waitClosed);
- *     }
- *
- *     protected boolean canHalfClose() {
- *         return false; // TLS has no half-close: writeEof() is refused, EOF closes the connection
- *     }
- * }
- * }</pre>
- * The implementations here: {@code MemoryStreamConformanceTest} (an in-memory pipe of
- * {@link MemoryTransport}s), {@code TcpStreamConformanceTest} (127.0.0.1) and
- * {@code UnixStreamConformanceTest} (a Unix domain socket in a temporary directory).
+ * streams that cannot half-close, and {@link NetLoopTest#newLoop()} for a loop of another kind.
+ * {@code TlsStreamConformanceTest} is a short example: a server's accepted connection as the
+ * right end, and no half-close.
  */
 public abstract class StreamConformanceTest extends NetLoopTest {
     /** The write buffer's high water mark the checks set (asyncio's default). */
@@ -100,6 +88,17 @@ public abstract class StreamConformanceTest extends NetLoopTest {
      */
     protected boolean canHalfClose() {
         return true;
+    }
+
+    /**
+     * Tells whether {@link Transport#abort()} resets these streams (TCP's RST), so that the peer
+     * fails even when it had read everything. A Unix socket resets only with bytes left unread; a
+     * memory pipe does not reset.
+     *
+     * @return whether an abort always breaks the peer
+     */
+    protected boolean resetsOnAbort() {
+        return false;
     }
 
     /**
@@ -291,6 +290,21 @@ public abstract class StreamConformanceTest extends NetLoopTest {
             assertThatThrownBy(() -> left.writer().drain()).isInstanceOf(BrokenResourceException.class);
             assertThatThrownBy(() -> left.writer().write(bytes("x"))).isInstanceOf(BrokenResourceException.class);
             assertThatThrownBy(() -> left.writer().waitClosed()).isInstanceOf(BrokenResourceException.class);
+        });
+    }
+
+    @Test
+    void anAbortResetsThePeerEvenWithNothingLeftUnread() {
+        assumeTrue(resetsOnAbort(), "an abort of these streams does not reset");
+        check((left, right) -> {
+            send(left, "read in full");
+            assertThat(readString(right, 12)).isEqualTo("read in full");
+            right.writer().transport().abort();
+            assertThatThrownBy(() -> left.reader().read(100))
+                    .as("a reset, not a FIN: the read fails instead of returning EOF (or, on TLS, "
+                            + "instead of reporting a close without close_notify)")
+                    .isInstanceOf(BrokenResourceException.class)
+                    .isNotInstanceOf(TlsTruncationException.class);
         });
     }
 

@@ -16,4 +16,9 @@ class TcpStreamConformanceTest extends StreamConformanceTest {
         server.close(); // no more clients; the connection goes on
         return new StreamPair(client, served, server::waitClosed);
     }
+
+    @Override
+    protected boolean resetsOnAbort() {
+        return true; // SO_LINGER 0
+    }
 }

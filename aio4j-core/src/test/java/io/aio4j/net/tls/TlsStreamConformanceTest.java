@@ -58,4 +58,9 @@ class TlsStreamConformanceTest extends StreamConformanceTest {
     protected boolean canHalfClose() {
         return false; // close_notify ends both directions
     }
+
+    @Override
+    protected boolean resetsOnAbort() {
+        return true; // the TCP socket below is reset, without close_notify
+    }
 }
