@@ -11,23 +11,31 @@ import java.util.Objects;
 
 /**
  * A response a {@link MockServer} will send, made with chained setters (OkHttp's
- * {@code MockResponse}). By default {@code 200 OK} with an empty body and {@code Content-Length}.
- * Not thread-safe: build it, then {@link MockServer#enqueue} it.
+ * {@code MockResponse}). By default {@code 200 OK}, an empty body, {@code Content-Length: 0}, and
+ * the connection kept open. The server adds the framing header itself: {@code Content-Length}, or
+ * {@code Transfer-Encoding: chunked} after {@link #chunked(int)} (none for 1xx, 204 and 304). Not
+ * thread-safe: build it, then {@link MockServer#enqueue} it.
  */
 public final class MockResponse {
     /** What the server does with the connection around this response (OkHttp's {@code SocketPolicy}). */
     public enum SocketPolicy {
-        /** Send the response and keep the connection for the next request. */
+        /** Send the response and keep the connection for the next request (the default). */
         KEEP_OPEN,
-        /** Read the request, then close the connection without a response byte. */
+        /** Read the request, then close the connection without sending a byte (F7). */
         DISCONNECT_AFTER_REQUEST,
-        /** Read the request and never answer; the connection stays open until the server closes. */
+        /**
+         * Read the request and never answer; the connection stays open, the server reading and
+         * dropping, until the client or the server closes it (F4).
+         */
         NO_RESPONSE,
-        /** Send the head and half the body, then close. */
+        /** Send the head and the first half of the framed body, then close (F10, F12). */
         DISCONNECT_DURING_RESPONSE_BODY,
-        /** Send the response, then shut the sending side (the client sees the end of the stream). */
+        /**
+         * Send the response, then shut the sending side: the client reads the end of the stream, the
+         * server reads until the client closes (F14). On TLS, which cannot half-close, close instead.
+         */
         SHUTDOWN_OUTPUT_AT_END,
-        /** Send the response, then close the connection without saying so in a header. */
+        /** Send the response, then close the connection without a {@code Connection: close} header (F8). */
         DISCONNECT_AT_END
     }
 
@@ -40,7 +48,7 @@ public final class MockResponse {
     private Duration bodyDelay = Duration.ZERO;
     private SocketPolicy policy = SocketPolicy.KEEP_OPEN;
 
-    /** Creates {@code 200 OK} with an empty body, kept alive; adjust it with the setters. */
+    /** Creates a response with the defaults: {@code 200 OK}, no header of its own, an empty body, kept open. */
     public MockResponse() {
     }
 
@@ -58,7 +66,8 @@ public final class MockResponse {
     }
 
     /**
-     * Adds a header.
+     * Adds a header field, after those added before; names may repeat. Framing headers are the
+     * server's (see the class comment): adding one sends it too, for tests of bad framing.
      *
      * @param name the name
      * @param value the value
@@ -70,7 +79,7 @@ public final class MockResponse {
     }
 
     /**
-     * Sets the body.
+     * Sets the body (copied).
      *
      * @param bytes the body
      * @return this
@@ -105,7 +114,7 @@ public final class MockResponse {
     }
 
     /**
-     * Waits this long after the request before the head.
+     * Waits this long after the request is read before sending the head (on the loop's clock).
      *
      * @param d the delay
      * @return this
@@ -116,7 +125,7 @@ public final class MockResponse {
     }
 
     /**
-     * Waits this long between the head and the body.
+     * Waits this long between the head and the body, when there is a body to send.
      *
      * @param d the delay
      * @return this

@@ -1,71 +1,69 @@
 package io.aio4j.testing.http;
 
 import io.aio4j.Aio;
-import io.aio4j.net.Net;
-import io.aio4j.net.Server;
-import io.aio4j.net.ServerOptions;
 import io.aio4j.net.ServerTls;
-import io.aio4j.net.StreamReader;
-import io.aio4j.net.StreamWriter;
+import io.aio4j.sync.Event;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A scripted HTTP peer on 127.0.0.1 for testing clients against faults (HTTP-RELIABILITY.md §2): each
- * accepted connection runs a script of steps — read a request, send bytes, wait, trickle, close,
- * reset, half-close, stall. Connections get scripts by their order ({@link Builder#onConnection(int,
- * Consumer)}), the others the default one; the server counts connections and records requests, so a
- * test can assert that a client reused a connection, or did not.
+ * A scripted HTTP peer on 127.0.0.1 for testing clients against faults (HTTP-RELIABILITY.md §2):
+ * each accepted connection runs a {@link ReplayScript} — read a request, send bytes, wait, trickle,
+ * close, reset, half-close, stall. Connections get scripts by accept order
+ * ({@link Builder#onConnection(Consumer)} for the first, then the second, ...), the others the
+ * default one ({@link Builder#onEveryConnection(Consumer)}). The server counts the connections it
+ * accepted and records every request, with the connection it came on, so a test can assert that a
+ * client reused a connection, or did not (curl's {@code connection-monitor}).
  * <pre>{@code
- * try (ReplayServer server = ReplayServer.builder()
- *         .onConnection(0, s -> s.expectRequest().send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok").close())
- *         .start()) {
- *     ... session.get(server.url("/")) ...
- *     assertThat(server.connectionCount()).isEqualTo(1);
- * }
+ * Aio.run(() -> {
+ *     String ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+ *     try (ReplayServer server = ReplayServer.builder()
+ *             .onConnection(s -> s.expectRequest().send(ok).expectRequest().close()) // a stale connection (F8)
+ *             .onEveryConnection(s -> s.expectRequest().send(ok).stall())
+ *             .start();
+ *             ClientSession session = ClientSession.create()) {
+ *         session.get(server.url("/a")).text();
+ *         session.get(server.url("/b")).text(); // retried on a fresh connection
+ *         assertThat(server.connectionCount()).isEqualTo(2);
+ *     }
+ * });
  * }</pre>
- * It runs on the loop of the task that starts it: start it inside the test's {@code Aio.run}, next to
- * the client under test. Loop thread only, except the counters and recorded requests, which are
- * thread-safe.
+ *
+ * <h2>Which loop</h2>
+ * The server runs on the loop of the task that starts it, each connection's script as a task of
+ * that loop: start it inside the test's {@code Aio.run}, next to the client under test, which then
+ * shares its loop and its clock. A client on other threads (a blocking {@link java.net.Socket} in
+ * {@code Aio.toThread}, the JDK's {@code HttpClient}) works too while the loop runs. Start, script
+ * steps and {@link #close()} belong to that loop; the counters and the recorded requests may be read
+ * from any thread.
  */
 public final class ReplayServer implements AutoCloseable {
-    private final Server server;
-    private final boolean tls;
-    private final AtomicInteger connections = new AtomicInteger();
+    private final LoopbackServer server;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final List<Throwable> scriptFailures = new CopyOnWriteArrayList<>();
+    /** Set each time a request is recorded, for {@link #awaitRequests}. Loop thread only. */
+    private final Event recorded = Event.create();
 
     private ReplayServer(Builder b) throws IOException {
-        this.tls = b.tls != null;
-        ServerOptions options = b.tls == null ? ServerOptions.defaults() : ServerOptions.defaults().withTls(b.tls);
-        List<Script> perConnection = List.copyOf(b.scripts);
-        Script fallback = b.fallback;
-        this.server = Net.startServer((reader, writer) -> {
-            int index = connections.getAndIncrement();
-            Script script = index < perConnection.size() && perConnection.get(index) != null ? perConnection.get(index)
-                    : fallback;
-            try {
-                script.run(new Conn(reader, writer, index));
-            } catch (IOException e) {
-                // the client went away mid-script: that is what some tests are about
-            } catch (RuntimeException e) {
-                scriptFailures.add(e);
-                throw e;
-            }
-        }, "127.0.0.1", 0, options);
+        ReplayScript fallback = b.fallback;
+        List<ReplayScript> perConnection = b.scripts.stream().map(s -> s == null ? fallback : s).toList();
+        this.server = new LoopbackServer("ReplayServer", b.tls, (index, reader, writer) -> {
+            ReplayScript script = index < perConnection.size() ? perConnection.get(index) : fallback;
+            script.run(new ReplayScript.Connection(reader, writer, index, this::record));
+        });
+    }
+
+    private void record(RecordedRequest request) {
+        requests.add(request);
+        recorded.set();
     }
 
     /**
-     * Returns a builder.
+     * Returns a builder of a plain HTTP server whose every connection stalls.
      *
      * @return the builder
      */
@@ -76,267 +74,200 @@ public final class ReplayServer implements AutoCloseable {
     /**
      * Returns the port.
      *
-     * @return the port on 127.0.0.1
+     * @return the port it listens on, on 127.0.0.1
      */
     public int port() {
-        return ((InetSocketAddress) server.sockets().get(0)).getPort();
+        return server.port();
+    }
+
+    /**
+     * Returns the URL of the root path, {@code http://127.0.0.1:port/} ({@code https} with TLS).
+     *
+     * @return the URL
+     */
+    public String url() {
+        return server.url("/");
     }
 
     /**
      * Returns a URL on this server.
      *
      * @param path the path, starting with {@code /}
-     * @return {@code http://127.0.0.1:port/path} ({@code https} when it serves TLS)
+     * @return {@code http://127.0.0.1:port/path} ({@code https} with TLS)
+     * @throws IllegalArgumentException if {@code path} does not start with {@code /}
      */
     public String url(String path) {
-        return (tls ? "https" : "http") + "://127.0.0.1:" + port() + path;
+        return server.url(path);
     }
 
     /**
-     * Returns how many connections were accepted (curl's {@code connection-monitor}).
+     * Returns how many connections it accepted (curl's {@code connection-monitor}): those whose
+     * script started. On TLS, a connection whose handshake failed is not counted: it runs no script.
      *
      * @return the count
      */
     public int connectionCount() {
-        return connections.get();
+        return server.connectionCount();
     }
 
     /**
-     * Returns the requests read so far, in order.
+     * Returns how many requests {@link ReplayScript#expectRequest()} steps read, over all connections.
      *
-     * @return the requests
+     * @return the count
+     */
+    public int requestCount() {
+        return requests.size();
+    }
+
+    /**
+     * Returns the requests read so far, in the order they were read.
+     *
+     * @return a snapshot
      */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
     /**
-     * Closes the server and its connections and waits until they are gone. Suspends the calling
-     * task.
+     * Returns the requests read so far on one connection, in order.
      *
-     * @throws AssertionError if a script failed (a wrong step, not a client that went away)
+     * @param connection the connection's index in accept order, from 0
+     * @return a snapshot; empty if that connection sent none, or was not accepted yet
+     */
+    public List<RecordedRequest> requests(int connection) {
+        return requests.stream().filter(r -> r.connection() == connection).toList();
+    }
+
+    /**
+     * Waits until the scripts have read at least {@code count} requests, for a test whose client
+     * cannot tell when the server is done reading (it sent a request and the server answers
+     * nothing, or shut its output). Suspends the calling task.
+     *
+     * @param count how many requests, over all connections
+     * @param timeout how long at most, on the loop's clock
+     * @return the requests read so far, as {@link #requests()}
+     * @throws AssertionError if fewer came in time; the message lists those that did
+     */
+    public List<RecordedRequest> awaitRequests(int count, Duration timeout) {
+        Boolean enough = Aio.withTimeoutOrNull(timeout, () -> {
+            while (requests.size() < count) {
+                recorded.clear();
+                recorded.await();
+            }
+            return true;
+        });
+        if (enough == null) {
+            throw new AssertionError("expected " + count + " request(s) within " + timeout + ", got " + requests);
+        }
+        return requests();
+    }
+
+    /**
+     * Stops listening, cancels the scripts still running, resets the connections still open, and
+     * waits until they are gone. Suspends the calling task. Afterwards the port refuses connections
+     * and no task of the server is left. Idempotent.
+     *
+     * @throws AssertionError if the server failed on its own side: a client sent a malformed
+     *     request (the cause is a {@link java.net.ProtocolException}), or a step could not run
      */
     @Override
     public void close() {
         server.close();
-        server.abortClients();
-        server.waitClosed();
-        if (!scriptFailures.isEmpty()) {
-            throw new AssertionError("a ReplayServer script failed", scriptFailures.get(0));
-        }
     }
 
-    /** One step of a script, run on the connection. */
-    @FunctionalInterface
-    interface Step {
-        void run(Conn c) throws IOException;
+    /** The server below, for this package's tests. */
+    LoopbackServer loopback() {
+        return server;
     }
 
-    /** A connection while its script runs. */
-    final class Conn {
-        final StreamReader reader;
-        final StreamWriter writer;
-        final int index;
-        int sequence;
-
-        Conn(StreamReader reader, StreamWriter writer, int index) {
-            this.reader = reader;
-            this.writer = writer;
-            this.index = index;
-        }
-
-        void record(RecordedRequest r) {
-            requests.add(r);
-        }
+    @Override
+    public String toString() {
+        return server + " " + requests.size() + " request(s)";
     }
 
-    /** A connection's script: the steps, run in order. Built by chaining; not thread-safe. */
-    public static final class Script {
-        private final List<Step> steps = new ArrayList<>();
-
-        Script() {
-        }
-
-        void run(Conn c) throws IOException {
-            for (Step s : steps) {
-                s.run(c);
-            }
-        }
-
-        /**
-         * Reads one whole request and records it.
-         *
-         * @return this
-         */
-        public Script expectRequest() {
-            steps.add(c -> {
-                RecordedRequest r = RequestReader.read(c.reader, c.index, c.sequence++);
-                if (r == null) {
-                    throw new IOException("the client closed the connection instead of sending a request");
-                }
-                c.record(r);
-            });
-            return this;
-        }
-
-        /**
-         * Sends bytes.
-         *
-         * @param bytes what to send
-         * @return this
-         */
-        public Script send(byte[] bytes) {
-            byte[] copy = bytes.clone();
-            steps.add(c -> {
-                c.writer.write(copy);
-                c.writer.drain();
-            });
-            return this;
-        }
-
-        /**
-         * Sends text, each character as one byte (ISO-8859-1), as HTTP heads are written.
-         *
-         * @param text what to send
-         * @return this
-         */
-        public Script send(String text) {
-            return send(text.getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        /**
-         * Waits.
-         *
-         * @param d how long
-         * @return this
-         */
-        public Script sleep(Duration d) {
-            Objects.requireNonNull(d, "d");
-            steps.add(c -> Aio.sleep(d));
-            return this;
-        }
-
-        /**
-         * Sends bytes a piece at a time with a pause between pieces (a slow but steady server).
-         *
-         * @param text what to send, one byte per character
-         * @param pieceSize bytes per piece
-         * @param gap the pause after each piece
-         * @return this
-         */
-        public Script sendThrottled(String text, int pieceSize, Duration gap) {
-            byte[] all = text.getBytes(StandardCharsets.ISO_8859_1);
-            steps.add(c -> {
-                for (int i = 0; i < all.length; i += pieceSize) {
-                    c.writer.write(Arrays.copyOfRange(all, i, Math.min(all.length, i + pieceSize)));
-                    c.writer.drain();
-                    Aio.sleep(gap);
-                }
-            });
-            return this;
-        }
-
-        /**
-         * Closes the connection politely (TCP FIN; TLS close_notify first).
-         *
-         * @return this
-         */
-        public Script close() {
-            steps.add(c -> c.writer.close());
-            return this;
-        }
-
-        /**
-         * Resets the connection (SO_LINGER 0: the client sees a reset).
-         *
-         * @return this
-         */
-        public Script rst() {
-            steps.add(c -> c.writer.transport().abort());
-            return this;
-        }
-
-        /**
-         * Shuts the sending side (TCP half-close); the connection stays open for reading.
-         *
-         * @return this
-         */
-        public Script shutdownOutput() {
-            steps.add(c -> c.writer.writeEof());
-            return this;
-        }
-
-        /**
-         * Holds the connection open, reading and dropping what comes, until the client closes it or
-         * the server closes.
-         *
-         * @return this
-         */
-        public Script stall() {
-            steps.add(c -> c.reader.read(-1));
-            return this;
-        }
-    }
-
-    /** Builds a {@link ReplayServer}. Not thread-safe. */
+    /** Builds a {@link ReplayServer}: scripts per connection, the default script, TLS. Not thread-safe. */
     public static final class Builder {
-        private final List<Script> scripts = new ArrayList<>();
-        private Script fallback = new Script().stall();
+        private final List<ReplayScript> scripts = new ArrayList<>();
+        private ReplayScript fallback = new ReplayScript().stall();
         private ServerTls tls;
 
         private Builder() {
         }
 
         /**
-         * Sets the script of the connection accepted in position {@code index} (0 for the first).
+         * Sets the script of the next connection in accept order: the first call scripts the first
+         * connection, the next call the second, and so on.
          *
-         * @param index the connection's position
          * @param script writes the script
          * @return this
          */
-        public Builder onConnection(int index, Consumer<Script> script) {
+        public Builder onConnection(Consumer<ReplayScript> script) {
+            return onConnection(scripts.size(), script);
+        }
+
+        /**
+         * Sets the script of the connection accepted in position {@code index} (0 for the first;
+         * on TLS, the order in which handshakes complete). Positions skipped get the default script.
+         *
+         * @param index the connection's position, from 0
+         * @param script writes the script
+         * @return this
+         */
+        public Builder onConnection(int index, Consumer<ReplayScript> script) {
+            if (index < 0) {
+                throw new IllegalArgumentException("index must not be negative: " + index);
+            }
             while (scripts.size() <= index) {
                 scripts.add(null);
             }
-            Script s = new Script();
-            script.accept(s);
-            scripts.set(index, s);
+            scripts.set(index, write(script));
             return this;
         }
 
         /**
-         * Sets the script of every connection without one of its own (by default: stall).
+         * Sets the script of every connection without one of its own. The default is {@code stall()}.
          *
          * @param script writes the script
          * @return this
          */
-        public Builder onEveryConnection(Consumer<Script> script) {
-            Script s = new Script();
-            script.accept(s);
-            this.fallback = s;
+        public Builder onEveryConnection(Consumer<ReplayScript> script) {
+            this.fallback = write(script);
             return this;
         }
 
         /**
-         * Serves TLS with these settings.
+         * Serves HTTPS: each connection runs its script after the TLS handshake.
          *
-         * @param serverTls the settings
+         * @param serverTls the certificate and settings
          * @return this
          */
         public Builder tls(ServerTls serverTls) {
-            this.tls = serverTls;
+            this.tls = Objects.requireNonNull(serverTls, "serverTls");
             return this;
         }
 
         /**
-         * Starts the server on 127.0.0.1, a free port, on the running loop. Suspends the calling
-         * task while the socket is bound.
+         * Starts the server on 127.0.0.1, on a port the OS picks, on the loop of the calling task.
+         * Suspends the calling task while the socket is bound.
          *
-         * @return the server
+         * @return the server, accepting
          * @throws IOException if it cannot bind
+         * @throws IllegalArgumentException if a script shuts the output on a TLS server
+         * @throws IllegalStateException if the caller is not a task of a running loop
          */
         public ReplayServer start() throws IOException {
+            if (tls != null && (fallback.halfCloses()
+                    || scripts.stream().anyMatch(s -> s != null && s.halfCloses()))) {
+                throw new IllegalArgumentException("shutdownOutput() cannot run on TLS: close_notify ends the whole "
+                        + "connection");
+            }
             return new ReplayServer(this);
+        }
+
+        private static ReplayScript write(Consumer<ReplayScript> script) {
+            ReplayScript s = new ReplayScript();
+            script.accept(s);
+            return s;
         }
     }
 }
