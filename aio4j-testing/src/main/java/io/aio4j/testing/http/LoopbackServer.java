@@ -117,8 +117,9 @@ final class LoopbackServer {
         server.waitClosed();
         cancelHandlers(); // one started between the first cancel and the last connection's end
         if (!failures.isEmpty()) {
-            AssertionError error = new AssertionError(name + " failed on its own side (" + failures.size()
-                    + " failure(s); the first is the cause)", failures.get(0));
+            AssertionError error = new AssertionError(name + " could not serve as scripted: a malformed request"
+                    + " or a step that could not run (" + failures.size() + " failure(s); the first is the cause)",
+                    failures.get(0));
             failures.stream().skip(1).forEach(error::addSuppressed);
             throw error;
         }

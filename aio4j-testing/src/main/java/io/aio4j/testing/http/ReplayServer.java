@@ -167,8 +167,8 @@ public final class ReplayServer implements AutoCloseable {
      * waits until they are gone. Suspends the calling task. Afterwards the port refuses connections
      * and no task of the server is left. Idempotent.
      *
-     * @throws AssertionError if the server failed on its own side: a client sent a malformed
-     *     request (the cause is a {@link java.net.ProtocolException}), or a step could not run
+     * @throws AssertionError if it could not serve as scripted: a client sent a malformed request
+     *     (the cause is a {@link java.net.ProtocolException}), or a step could not run
      */
     @Override
     public void close() {

@@ -111,7 +111,7 @@ class ReplayServerConnectionsTest {
                 assertThat(exchange(c, "GET /\r\n\r\n")).as("the script stopped at the bad request").isEmpty();
             }
             assertThatThrownBy(server::close).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("ReplayServer failed on its own side")
+                    .hasMessageContaining("ReplayServer could not serve as scripted")
                     .cause().isInstanceOf(ProtocolException.class).hasMessageContaining("malformed request line");
             assertThat(server.requests()).isEmpty();
         });
