@@ -30,21 +30,8 @@ chmod 755 "$work"
 mkdir -p "$work/html"
 head -c 1024 /dev/urandom | base64 -w0 | head -c 1024 > "$work/html/1k.txt"
 chmod -R a+rX "$work"
-port="$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-error_log $work/error.log warn;
-pid $work/nginx.pid;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $work/body; proxy_temp_path $work/proxy; fastcgi_temp_path $work/fcgi;
-    uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
-    keepalive_requests 1000000;
-    server { listen 127.0.0.1:$port; root $work/html; }
-}
-CONF
+port="$(free_port)"
+nginx_conf "$work" "listen 127.0.0.1:$port; root $work/html;"
 taskset -c 1 /usr/sbin/nginx -p "$work" -c "$work/nginx.conf" &
 nginx_pid=$!
 trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT

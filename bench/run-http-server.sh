@@ -28,7 +28,6 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_server() { # system port
   case "$1" in
@@ -38,20 +37,7 @@ start_server() { # system port
     aiohttp-asyncio) taskset -c 1 "$python" "$root/bench/http_server.py" "$2" asyncio > "$work/server.log" 2>&1 & ;;
     aiohttp-uvloop) taskset -c 1 "$python" "$root/bench/http_server.py" "$2" uvloop > "$work/server.log" 2>&1 & ;;
     nginx)
-      cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-error_log $work/error.log warn;
-pid $work/nginx.pid;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $work/body; proxy_temp_path $work/proxy; fastcgi_temp_path $work/fcgi;
-    uwsgi_temp_path $work/uwsgi; scgi_temp_path $work/scgi;
-    keepalive_requests 1000000;
-    server { listen 127.0.0.1:$2; location / { default_type text/plain; return 200 "Hello, World!"; } }
-}
-CONF
+      nginx_conf "$work" "listen 127.0.0.1:$2; location / { default_type text/plain; return 200 \"Hello, World!\"; }"
       taskset -c 1 /usr/sbin/nginx -p "$work" -c "$work/nginx.conf" > "$work/server.log" 2>&1 & ;;
   esac
   server_pid=$!

@@ -11,12 +11,12 @@ import io.aio4j.EventLoop;
 import io.aio4j.ExceptionContext;
 import io.aio4j.LoopOptions;
 import io.aio4j.http.BasicAuth;
+import io.aio4j.http.ClientResponse;
+import io.aio4j.http.ClientSession;
 import io.aio4j.http.Headers;
 import io.aio4j.http.Multipart;
 import io.aio4j.http.TraceConfig;
 import io.aio4j.http.internal.client.Session;
-import io.aio4j.http.ClientResponse;
-import io.aio4j.http.ClientSession;
 import io.aio4j.net.ConnectionHandler;
 import io.aio4j.net.Server;
 import java.io.IOException;
@@ -44,6 +44,41 @@ class ClientExtrasTest {
             }
         };
     }
+
+    /** A test body for {@link #reportsOf}, given the list the loop's reports go to. */
+    interface LoopBody {
+        void run(List<ExceptionContext> reports) throws Exception;
+    }
+
+    /** Runs a body as the main task of a fresh loop and returns what the loop reported meanwhile. */
+    static List<ExceptionContext> reportsOf(LoopBody body) {
+        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.create(LoopOptions.defaults())) {
+            loop.setExceptionHandler((l, context) -> reports.add(context));
+            loop.runUntilComplete(loop.createTask(() -> {
+                body.run(reports);
+                return null;
+            }));
+        }
+        return reports;
+    }
+
+    /** Asks the GC to find what was dropped until a report comes (bounded), then lets the loop close what it must. */
+    static void collectUntilReported(List<ExceptionContext> reports) {
+        for (int i = 0; i < 200 && reports.isEmpty(); i++) {
+            System.gc();
+            Aio.sleep(Duration.ofMillis(10));
+        }
+        Aio.sleep(Duration.ofMillis(50));
+    }
+
+    /** Answers one request with 10 of the 100 body bytes it announces, then waits. */
+    static final ConnectionHandler BODY_NEVER_ENDS = (r, w) -> {
+        readRequest(r);
+        w.write(RawHttp.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nnot all of"));
+        w.drain();
+        r.read(-1);
+    };
 
     @Test
     void cookiesSetByTheServerGoBackToIt() {
@@ -114,24 +149,14 @@ class ClientExtrasTest {
 
     @Test
     void aResponseLeftOpenWhenItsSessionClosesIsReported() {
-        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
-        try (EventLoop loop = EventLoop.create(LoopOptions.defaults())) {
-            loop.setExceptionHandler((l, context) -> reports.add(context));
-            loop.runUntilComplete(loop.createTask(() -> {
-                Server server = RawHttp.start((r, w) -> {
-                    readRequest(r);
-                    w.write(RawHttp.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nnot all of it"));
-                    w.drain();
-                    r.read(-1);
-                });
-                ClientSession s = ClientSession.create();
-                ClientResponse open = s.get(RawHttp.url(server, "/"));
-                s.close();
-                assertThat(open.toString()).contains("RELEASED");
-                server.close();
-                return null;
-            }));
-        }
+        List<ExceptionContext> reports = reportsOf(r -> {
+            Server server = RawHttp.start(BODY_NEVER_ENDS);
+            ClientSession s = ClientSession.create();
+            ClientResponse open = s.get(RawHttp.url(server, "/"));
+            s.close();
+            assertThat(open.toString()).contains("RELEASED");
+            server.close();
+        });
         assertThat(reports).anySatisfy(c -> assertThat(c.message()).startsWith("Unclosed response"));
     }
 
@@ -225,27 +250,18 @@ class ClientExtrasTest {
 
     @Test
     void aSessionDroppedWithoutCloseIsReportedAndItsConnectionsClosed() {
-        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
-        try (EventLoop loop = EventLoop.create(LoopOptions.defaults())) {
-            loop.setExceptionHandler((l, context) -> reports.add(context));
-            loop.runUntilComplete(loop.createTask(() -> {
-                Server server = RawHttp.start((r, w) -> {
-                    while (readRequest(r) != null) {
-                        w.write(response(200, "OK", "kept alive"));
-                        w.drain();
-                    }
-                });
-                useAndDrop(RawHttp.url(server, "/"));
-                for (int i = 0; i < 200 && reports.isEmpty(); i++) { // the GC finds it; bounded
-                    System.gc();
-                    Aio.sleep(Duration.ofMillis(10));
+        List<ExceptionContext> reports = reportsOf(r -> {
+            Server server = RawHttp.start((rd, w) -> {
+                while (readRequest(rd) != null) {
+                    w.write(response(200, "OK", "kept alive"));
+                    w.drain();
                 }
-                Aio.sleep(Duration.ofMillis(50)); // the pooled connection closes
-                assertThat(server.connectionCount()).as("the dropped session's connection was closed").isZero();
-                server.close();
-                return null;
-            }));
-        }
+            });
+            useAndDrop(RawHttp.url(server, "/"));
+            collectUntilReported(r);
+            assertThat(server.connectionCount()).as("the dropped session's connection was closed").isZero();
+            server.close();
+        });
         assertThat(reports).anySatisfy(c -> assertThat(c.message()).startsWith("Unclosed client session"));
     }
 
@@ -257,29 +273,15 @@ class ClientExtrasTest {
 
     @Test
     void aResponseDroppedWithoutCloseIsReportedAndItsConnectionClosed() {
-        List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
-        try (EventLoop loop = EventLoop.create(LoopOptions.defaults())) {
-            loop.setExceptionHandler((l, context) -> reports.add(context));
-            loop.runUntilComplete(loop.createTask(() -> {
-                Server server = RawHttp.start((r, w) -> {
-                    readRequest(r);
-                    w.write(RawHttp.ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nnot all"));
-                    w.drain();
-                    r.read(-1);
-                });
-                try (ClientSession s = ClientSession.create()) {
-                    dropResponse(s, RawHttp.url(server, "/"));
-                    for (int i = 0; i < 200 && reports.isEmpty(); i++) { // the GC finds it; bounded
-                        System.gc();
-                        Aio.sleep(Duration.ofMillis(10));
-                    }
-                    Aio.sleep(Duration.ofMillis(50));
-                    assertThat(((Session) s).openConnections()).as("its connection was closed").isZero();
-                }
-                server.close();
-                return null;
-            }));
-        }
+        List<ExceptionContext> reports = reportsOf(r -> {
+            Server server = RawHttp.start(BODY_NEVER_ENDS);
+            try (ClientSession s = ClientSession.create()) {
+                dropResponse(s, RawHttp.url(server, "/"));
+                collectUntilReported(r);
+                assertThat(((Session) s).openConnections()).as("its connection was closed").isZero();
+            }
+            server.close();
+        });
         assertThat(reports).anySatisfy(c -> assertThat(c.message()).startsWith("Unclosed response"));
     }
 

@@ -7,6 +7,7 @@ import io.aio4j.http.ClientResponseException;
 import io.aio4j.http.ContentTypeException;
 import io.aio4j.http.Headers;
 import io.aio4j.http.BodyStream;
+import io.aio4j.http.internal.ContentTypes;
 import io.aio4j.http.internal.Json;
 import io.aio4j.http.internal.codec.ResponseHead;
 import java.io.IOException;
@@ -125,25 +126,15 @@ final class Response implements ClientResponse {
 
     @Override
     public Charset charset() {
-        String ct = head.headers().get("Content-Type");
-        if (ct == null) {
+        String name = ContentTypes.charsetName(head.headers().get("Content-Type"));
+        if (name == null) {
             return null;
         }
-        for (String param : ct.split(";")) {
-            int eq = param.indexOf('=');
-            if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
-                String name = param.substring(eq + 1).strip();
-                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                    name = name.substring(1, name.length() - 1);
-                }
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalArgumentException e) {
-                    return null; // unknown or malformed: the caller falls back to UTF-8
-                }
-            }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return null; // unknown or malformed: the caller falls back to UTF-8
         }
-        return null;
     }
 
     @Override

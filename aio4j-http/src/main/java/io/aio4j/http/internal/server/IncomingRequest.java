@@ -2,6 +2,7 @@ package io.aio4j.http.internal.server;
 
 import io.aio4j.http.BodyStream;
 import io.aio4j.http.Headers;
+import io.aio4j.http.internal.ContentTypes;
 import io.aio4j.http.internal.Json;
 import io.aio4j.http.internal.codec.BodyFraming;
 import io.aio4j.http.internal.codec.RequestHead;
@@ -199,19 +200,15 @@ final class IncomingRequest implements Request, PathParams {
 
     private Charset charset() {
         String ct = head.headers().get("Content-Type");
-        if (ct != null) {
-            for (String param : ct.split(";")) {
-                int eq = param.indexOf('=');
-                if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
-                    try {
-                        return Charset.forName(param.substring(eq + 1).strip().replace("\"", ""));
-                    } catch (IllegalArgumentException e) {
-                        throw new HttpStatusException(415, "unknown charset in Content-Type: " + ct);
-                    }
-                }
-            }
+        String name = ContentTypes.charsetName(ct);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
         }
-        return StandardCharsets.UTF_8;
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new HttpStatusException(415, "unknown charset in Content-Type: " + ct);
+        }
     }
 
     @Override
