@@ -240,4 +240,43 @@ class ClientTlsTest {
             peer.get(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void connectToSendsTheConnectionElsewhereAndKeepsTheUrlsHostForHostHeaderSniAndTheCertificateCheck() throws IOException {
+        TcpConnector base = TcpConnector.defaults().withTls(ClientTls.trusting(TestCerts.pem("ca")));
+        Application app = Application.builder()
+                .get("/", r -> Response.text("host " + r.headers().get("Host"))).build();
+        Aio.run(() -> {
+            WebServer server = WebServer.start(app, "127.0.0.1", 0, WebServerOptions.defaults().withTls(serverTls("good")));
+            try (ClientSession s = ClientSession.builder().connector(base
+                    .withConnectTo("LOCALHOST", 443, "127.0.0.1", server.port())
+                    .withConnectTo("www.example.com", 443, "127.0.0.1", server.port())).build()) {
+                try (ClientResponse r = s.get("https://localhost/")) {
+                    assertThat(r.text()).as("the certificate names localhost").isEqualTo("host localhost");
+                }
+                assertThatThrownBy(() -> s.get("https://www.example.com/"))
+                        .as("the certificate does not name www.example.com: the URL's host is the one checked")
+                        .isInstanceOf(ClientConnectorCertificateException.class);
+                assertThatThrownBy(() -> s.get("https://localhost:444/"))
+                        .as("another port is not mapped")
+                        .isInstanceOf(ClientConnectorException.class);
+            } finally {
+                server.shutdown(Duration.ofSeconds(5));
+            }
+        });
+    }
+
+    @Test
+    void connectToKeysAreNormalisedAndChecked() {
+        TcpConnector c = TcpConnector.defaults().withConnectTo("[::1]", 80, "example.org", 8080)
+                .withConnectTo("Example.COM", 443, "[::1]", 8443);
+        assertThat(c.connectTo()).containsOnlyKeys("[::1]:80", "example.com:443");
+        assertThat(c.connectTo().get("example.com:443").getHostString()).isEqualTo("::1");
+        assertThat(c.connectTo().get("[::1]:80").getPort()).isEqualTo(8080);
+        assertThat(c).isEqualTo(TcpConnector.defaults().withConnectTo("example.com", 443, "::1", 8443)
+                .withConnectTo("::1", 80, "example.org", 8080));
+        assertThatThrownBy(() -> c.withConnectTo("a", 0, "b", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1..65535");
+        assertThatThrownBy(() -> c.withConnectTo(" ", 1, "b", 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -9,11 +9,13 @@ import io.aio4j.http.ConnectionTimeoutException;
 import io.aio4j.http.ServerDisconnectedException;
 import io.aio4j.http.ServerFingerprintMismatchException;
 import io.aio4j.http.TcpConnector;
+import io.aio4j.net.ClientTls;
 import io.aio4j.net.ConnectOptions;
 import io.aio4j.net.Net;
 import io.aio4j.net.Resolver;
 import io.aio4j.net.Resolvers;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -150,8 +152,12 @@ final class Pool {
         perOrigin.merge(o, 1, Integer::sum);
         HttpConnection c = new HttpConnection(loop, this, o);
         ConnectOptions options = ConnectOptions.defaults().withResolver(resolver);
-        if (o.https()) {
-            options = options.withTls(settings.tls());
+        InetSocketAddress target = settings.connectTo().get(TcpConnector.connectKey(o.host(), o.port()));
+        String host = target == null ? o.host() : target.getHostString();
+        int port = target == null ? o.port() : target.getPort();
+        if (o.https()) { // redirected or not, TLS names and checks the URL's host
+            ClientTls tls = settings.tls();
+            options = options.withTls(target == null || tls.serverName() != null ? tls : tls.withServerName(o.host()));
         }
         if (sockConnect != null) {
             options = options.withConnectTimeout(sockConnect);
@@ -160,9 +166,9 @@ final class Pool {
         ConnectOptions opts = options;
         try {
             if (sockConnect == null) {
-                Net.createConnection(() -> c, o.host(), o.port(), opts);
+                Net.createConnection(() -> c, host, port, opts);
             } else { // sockConnect covers the TLS handshake too, as aiohttp's does
-                Aio.withTimeout(sockConnect, () -> Net.createConnection(() -> c, o.host(), o.port(), opts));
+                Aio.withTimeout(sockConnect, () -> Net.createConnection(() -> c, host, port, opts));
             }
             ok = true;
         } catch (DeadlineExceededException e) {
