@@ -173,7 +173,8 @@ public interface ClientSession extends AutoCloseable {
         private boolean autoDecompress = true;
         private long maxDecompressedSize = 64L * 1024 * 1024;
         private BasicAuth auth;
-        private CookieHandler cookieJar = new CookieManager();
+        private CookieHandler cookieJar;
+        private boolean ownCookieJar = true;
         private final List<ClientMiddleware> middlewares = new ArrayList<>();
         private final List<TraceConfig> traces = new ArrayList<>();
 
@@ -277,6 +278,7 @@ public interface ClientSession extends AutoCloseable {
          */
         public Builder cookieJar(CookieHandler jar) {
             this.cookieJar = jar;
+            this.ownCookieJar = false;
             return this;
         }
 
@@ -303,7 +305,8 @@ public interface ClientSession extends AutoCloseable {
         }
 
         /**
-         * Builds the session on the running loop.
+         * Builds the session on the running loop. A builder may build several sessions; each has
+         * a cookie jar of its own unless {@link #cookieJar} gave one.
          *
          * @return the session
          * @throws IllegalStateException outside a task of a running loop
@@ -314,7 +317,7 @@ public interface ClientSession extends AutoCloseable {
                 h = h.toBuilder().set("Authorization", auth.encode()).build();
             }
             return new Session(baseUrl, h, timeout, connector, raiseForStatus, autoDecompress, maxDecompressedSize,
-                    cookieJar, middlewares, traces);
+                    ownCookieJar ? new CookieManager() : cookieJar, middlewares, traces);
         }
     }
 }

@@ -96,6 +96,21 @@ class ClientExtrasTest {
     }
 
     @Test
+    void sessionsBuiltByOneBuilderEachKeepTheirOwnCookies() {
+        List<RawHttp.Request> seen = new CopyOnWriteArrayList<>();
+        ClientSession.Builder builder = ClientSession.builder();
+        run(recording(seen, req -> response(200, "OK", "x", "Set-Cookie: a=b")), builder, (url, s) -> {
+            s.get(url).close();
+            try (ClientSession other = builder.build()) {
+                other.get(url).close();
+            }
+            s.get(url).close();
+        });
+        assertThat(seen.get(1).header("Cookie")).as("the second session's first request").isNull();
+        assertThat(seen.get(2).header("Cookie")).isEqualTo("a=b");
+    }
+
+    @Test
     void withoutAJarNoCookieIsKept() {
         List<RawHttp.Request> seen = new CopyOnWriteArrayList<>();
         run(recording(seen, req -> response(200, "OK", "x", "Set-Cookie: a=b")),
