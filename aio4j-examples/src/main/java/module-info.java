@@ -3,5 +3,7 @@ module io.aio4j.examples {
     requires io.aio4j;
     requires io.aio4j.http;
 
+    exports io.aio4j.examples to io.aio4j.cli;
+
     opens io.aio4j.examples to com.fasterxml.jackson.databind;
 }

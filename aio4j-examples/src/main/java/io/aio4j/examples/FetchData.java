@@ -1,7 +1,7 @@
 package io.aio4j.examples;
 
-import static io.aio4j.Aio.await;
 import static io.aio4j.Aio.createTask;
+import static io.aio4j.Aio.gather;
 import static io.aio4j.Aio.sleep;
 
 import io.aio4j.Aio;
@@ -22,6 +22,13 @@ public final class FetchData {
         return "Data from " + url;
     }
 
+    static void main() {
+        var urls = List.of("url1", "url2", "url3");
+        var tasks = urls.stream().map(url -> createTask(() -> fetchData(url))).toList();
+        var results = gather(tasks); // runs the tasks concurrently
+        System.out.println("Results: " + results);
+    }
+
     /**
      * Runs the program.
      *
@@ -29,12 +36,8 @@ public final class FetchData {
      */
     public static void main(String[] args) {
         long start = System.nanoTime();
-        Aio.run(() -> {
-            var urls = List.of("url1", "url2", "url3");
-            var tasks = urls.stream().map(url -> createTask(() -> fetchData(url))).toList();
-            var results = tasks.stream().map(task -> await(task)).toList();
-            System.out.println("Results: " + results);
-        });
-        System.out.printf("Time taken: %.2f seconds%n", (System.nanoTime() - start) / 1e9);
+        Aio.run(() -> main());
+        long end = System.nanoTime();
+        System.out.printf("Time taken: %.2f seconds%n", (end - start) / 1e9);
     }
 }

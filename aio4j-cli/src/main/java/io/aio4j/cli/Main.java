@@ -1,0 +1,60 @@
+package io.aio4j.cli;
+
+import io.aio4j.examples.Demo;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The entry point of {@code aio4j.jar}: dispatches to {@code demo} and {@code fetch}. */
+public final class Main {
+    static final String USAGE = """
+            usage: aio4j demo [1|2|3|all] [--live]    the seed article's three programs
+                   aio4j fetch [options] URL...       fetch URLs concurrently (aio4j fetch --help)""";
+
+    private Main() {}
+
+    /**
+     * Runs a command and exits with its status: 0 done, 1 failed, 2 bad usage.
+     *
+     * @param args the command and its arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /**
+     * Runs a command.
+     *
+     * @param args the command and its arguments
+     * @param out where results go
+     * @param err where diagnostics and the progress bar go
+     * @return the exit status
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || List.of("-h", "--help", "help").contains(args.get(0))) {
+            (args.isEmpty() ? err : out).println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        switch (args.get(0)) {
+            case "demo" -> {
+                try {
+                    Demo.run(rest);
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    err.println("aio4j demo: " + e.getMessage());
+                    err.println(Demo.USAGE);
+                    return 2;
+                }
+            }
+            case "fetch" -> {
+                return FetchCommand.run(rest, out, err, Boolean.getBoolean("aio4j.stderrIsTerminal"));
+            }
+            default -> {
+                err.println("aio4j: unknown command: " + args.get(0));
+                err.println(USAGE);
+                return 2;
+            }
+        }
+    }
+}
