@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's snippets that follow a {@code <!-- extract of path -->} comment are extracts of that
- * file: each of their lines is a line of it, indentation aside, in the same order. The file
- * compiles and {@link ToursTest} runs it, so those snippets cannot drift from working code.
+ * The snippets of the README and of {@code docs/*.md} that follow a
+ * {@code <!-- extract of path -->} comment are extracts of that file: each of their lines is a
+ * line of it, indentation aside, in the same order. The file compiles and a test runs it, so those
+ * snippets cannot drift from working code. The README's links to documents lead to files.
  */
 class ReadmeSnippetsTest {
     /** Surefire runs in the module's directory; the README and the paths it names are the root's. */
@@ -24,16 +25,34 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyMarkedSnippetIsAnExtractOfItsFile() throws IOException {
-        Matcher m = EXTRACT.matcher(Files.readString(ROOT.resolve("README.md")));
+        assertThat(checkExtracts("README.md")).as("README snippets marked as extracts").isGreaterThanOrEqualTo(4);
+        assertThat(checkExtracts("docs/networking.md")).as("docs/networking.md extracts").isGreaterThanOrEqualTo(3);
+        assertThat(checkExtracts("docs/http.md")).as("docs/http.md extracts").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theReadmesLinksToDocsLeadToFiles() throws IOException {
+        Matcher m = Pattern.compile("\\]\\(((?:docs/)?[A-Za-z-]+\\.md)\\)").matcher(Files.readString(ROOT.resolve("README.md")));
+        int links = 0;
+        while (m.find()) {
+            links++;
+            assertThat(ROOT.resolve(m.group(1))).as("README links " + m.group(1)).isRegularFile();
+        }
+        assertThat(links).isGreaterThanOrEqualTo(3);
+    }
+
+    /** Checks the marked snippets of one document; returns how many there are. */
+    private static int checkExtracts(String document) throws IOException {
+        Matcher m = EXTRACT.matcher(Files.readString(ROOT.resolve(document)));
         int snippets = 0;
         while (m.find()) {
             snippets++;
             List<String> source = Files.readAllLines(ROOT.resolve(m.group(1)));
             assertThat(firstLineNotInOrder(List.of(m.group(2).split("\n")), source))
-                    .as("a line of README snippet %d that %s lacks (or has earlier)", snippets, m.group(1))
+                    .as("a line of %s snippet %d that %s lacks (or has earlier)", document, snippets, m.group(1))
                     .isEmpty();
         }
-        assertThat(snippets).as("README snippets marked as extracts").isGreaterThanOrEqualTo(3);
+        return snippets;
     }
 
     @Test
