@@ -4,6 +4,7 @@ import io.aio4j.examples.Demo;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /** The entry point of {@code aio4j.jar}: dispatches to {@code demo} and {@code fetch}. */
 public final class Main {
@@ -45,6 +46,11 @@ public final class Main {
                     err.println("aio4j demo: " + e.getMessage());
                     err.println(Demo.USAGE);
                     return 2;
+                } catch (CompletionException e) { // a checked exception out of a task, as the Python would raise it
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    err.println("aio4j demo: the program failed: " + cause.getClass().getSimpleName() + ": "
+                            + cause.getMessage() + " (program 3 shows how to handle such errors)");
+                    return 1;
                 }
             }
             case "fetch" -> {
