@@ -5,6 +5,9 @@
  * machinery are exported to aio4j's own modules alone.
  */
 module io.aio4j {
+    requires java.management; // the MBean that `aio4j ps` reads
+    requires jdk.jfr; // task, blocked-loop and pinned-carrier events
+
     exports io.aio4j;
     exports io.aio4j.sync;
     exports io.aio4j.queue;

@@ -116,6 +116,17 @@ public final class Aio {
     }
 
     /**
+     * Creates a named task that returns nothing on the running loop.
+     *
+     * @param body the coroutine
+     * @param name the task's name
+     * @return the task
+     */
+    public static Task<Void> createTask(AsyncRunnable body, String name) {
+        return Coroutines.runningLoop().createTask(body, name);
+    }
+
+    /**
      * Waits for a future and returns its result: Python's {@code await}. Suspends the calling task
      * until the future is done; a done future returns at once without suspending.
      *

@@ -225,6 +225,17 @@ public interface EventLoop extends AutoCloseable {
     }
 
     /**
+     * Creates a named task from a coroutine that returns nothing.
+     *
+     * @param body the coroutine
+     * @param name the task's name
+     * @return the task, whose result is {@code null}
+     */
+    default Task<Void> createTask(AsyncRunnable body, String name) {
+        return createTask(body.asCallable(), name);
+    }
+
+    /**
      * Returns the tasks of this loop that are not done yet.
      *
      * @return a snapshot
@@ -300,4 +311,33 @@ public interface EventLoop extends AutoCloseable {
      * @return the name
      */
     String name();
+
+    /**
+     * Returns the loop's number, unique in the JVM (the first loop is 1).
+     *
+     * @return the number
+     */
+    long id();
+
+    /**
+     * Takes a {@link LoopSnapshot} of this loop: its tasks as a tree, what each waits for and for
+     * how long, their stacks, the loop's counters and the watchdog's recent reports. Thread-safe:
+     * from another thread it asks the loop to take it and waits up to a second for the answer; a
+     * loop that does not answer in time (a callback blocks it) is read from outside, and the
+     * snapshot says so ({@link LoopSnapshot#complete()} is {@code false}).
+     *
+     * @return the snapshot
+     */
+    LoopSnapshot snapshot();
+
+    /**
+     * Returns the loops of this JVM that are not closed, oldest first: what a monitor shows.
+     * Thread-safe. A loop nobody references any more drops out of the list even if it was never
+     * closed.
+     *
+     * @return the live loops
+     */
+    static java.util.List<EventLoop> liveLoops() {
+        return io.aio4j.internal.loop.LoopRegistry.live();
+    }
 }

@@ -29,6 +29,14 @@ package io.aio4j;
 public interface Task<T> extends Future<T> {
 
     /**
+     * Returns the task's number: unique in the JVM, in creation order, for monitors and logs
+     * ({@link LoopSnapshot}); unlike {@link #name()}, never changes.
+     *
+     * @return the number
+     */
+    long id();
+
+    /**
      * Returns the task's name: the one given at creation, or {@code "Task-N"}.
      *
      * @return the name

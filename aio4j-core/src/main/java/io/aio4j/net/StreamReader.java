@@ -3,6 +3,7 @@ package io.aio4j.net;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
+import io.aio4j.internal.task.FutureImpl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -308,7 +309,8 @@ public final class StreamReader {
             transport.resumeReading();
         }
         EventLoop loop = Aio.getRunningLoop();
-        Future<Void> w = loop.createFuture();
+        Future<Void> w = FutureImpl.label(loop.createFuture(), operation + " from "
+                + (transport == null ? "a stream" : String.valueOf(transport.remoteAddress())));
         waiter = w;
         try {
             Aio.await(w);

@@ -10,6 +10,7 @@ import io.aio4j.ExceptionGroup;
 import io.aio4j.Future;
 import io.aio4j.Task;
 import io.aio4j.TaskGroup;
+import io.aio4j.internal.task.TaskImpl;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +39,9 @@ import java.util.function.Consumer;
  * in a supervisor), the body throws, the parent is cancelled from outside, or {@link #cancel()} is
  * called: the children are cancelled and the group refuses new ones.
  */
-public final class TaskGroupImpl implements TaskGroup {
+public final class TaskGroupImpl implements TaskGroup, TaskImpl.Grouping {
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    private final long id = IDS.incrementAndGet();
     private enum State { BODY, JOINING, DONE }
 
     private final Task<?> parent;
@@ -108,7 +111,7 @@ public final class TaskGroupImpl implements TaskGroup {
         // A loop, since the wait can be cancelled again and again (the parent cancelled from
         // outside repeatedly, or by this group while it already aborts).
         while (!children.isEmpty()) {
-            allDone = loop.createFuture();
+            allDone = io.aio4j.internal.task.FutureImpl.label(loop.createFuture(), label() + ": its children to end");
             try {
                 Aio.await(allDone);
             } catch (CancelledError ex) {
@@ -255,6 +258,9 @@ public final class TaskGroupImpl implements TaskGroup {
 
     private <T> Task<T> adopt(Task<T> task) {
         children.add(task);
+        if (task instanceof TaskImpl<?> t) {
+            t.setGroup(this);
+        }
         task.addDoneCallback(onDone);
         return task;
     }
@@ -278,6 +284,11 @@ public final class TaskGroupImpl implements TaskGroup {
     @Override
     public boolean supervisor() {
         return supervisor;
+    }
+
+    @Override
+    public String label() {
+        return (supervisor ? "supervisor TaskGroup-" : "TaskGroup-") + id + " of '" + parent.name() + "'";
     }
 
     @Override

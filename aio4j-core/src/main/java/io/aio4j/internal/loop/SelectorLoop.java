@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it through {@link #onLoopNow(Thread, Thread)}.
  */
 public abstract class SelectorLoop implements EventLoop {
-    private static final AtomicInteger LOOP_IDS = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicLong LOOP_IDS = new java.util.concurrent.atomic.AtomicLong();
     /** The loop running in each thread that runs (or waits for) one: asyncio's _running_loop. */
     private static final ThreadLocal<SelectorLoop> RUNNING = new ThreadLocal<>();
 
@@ -57,6 +57,7 @@ public abstract class SelectorLoop implements EventLoop {
     }
 
     private final String name;
+    private final long id;
     private final LoopClock clock;
     private final Selector selector;
 
@@ -93,13 +94,23 @@ public abstract class SelectorLoop implements EventLoop {
     @SuppressWarnings("unused") // through STEP_SEQ
     private volatile long stepSeq;
     private long stepCount;
+    // ---- counters for LoopStatistics: loop thread only (read racily from outside, for monitors)
+    private long iterations;
+    private long selects;
+    private long ioEvents;
+    /** The loop clock at the start of the latest iteration that ran steps: when waits began, to the iteration. */
+    private long tick;
+    /** The watchdog's recent reports, newest last; guarded by itself. */
+    private final ArrayDeque<String> recentReports = new ArrayDeque<>();
+    private static final int RECENT_REPORTS = 20;
     // watchdog thread only
     private long watchedSeq = -1;
     private long watchedSince;
     private boolean watchedReported;
 
     protected SelectorLoop(LoopOptions options, LoopClock clock) {
-        this.name = options.name() != null ? options.name() : "aio4j-loop-" + LOOP_IDS.incrementAndGet();
+        this.id = LOOP_IDS.incrementAndGet();
+        this.name = options.name() != null ? options.name() : "aio4j-loop-" + id;
         this.clock = clock;
         this.debug = options.debug() != null ? options.debug() : debugFromEnvironment();
         this.slowCallbackSetting = options.slowCallbackDuration();
@@ -109,6 +120,7 @@ public abstract class SelectorLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for event loop '" + name + "'", e);
         }
+        LoopRegistry.register(this);
     }
 
     private static boolean debugFromEnvironment() {
@@ -169,7 +181,7 @@ public abstract class SelectorLoop implements EventLoop {
         Thread o = owner;
         StackTraceElement[] stack = o == null ? new StackTraceElement[0] : o.getStackTrace();
         String culprit = step instanceof Handle ? "callback " + step : "step " + step;
-        return new BlockedStep(culprit, null, step instanceof Handle h ? h : null, stack, "");
+        return new BlockedStep(culprit, null, step instanceof Handle h ? h : null, stack, "", o == null ? null : o.getState());
     }
 
     /**
@@ -180,8 +192,11 @@ public abstract class SelectorLoop implements EventLoop {
      * @param handle the callback holding it, if any
      * @param stack the culprit's current stack
      * @param hint more words for the message (may be empty)
+     * @param threadState the culprit thread's state: {@code RUNNABLE} when it computes, a waiting
+     *     state when it is blocked in the JDK while holding the loop; {@code null} if unknown
      */
-    public record BlockedStep(String culprit, io.aio4j.Task<?> task, Handle handle, StackTraceElement[] stack, String hint) {}
+    public record BlockedStep(String culprit, io.aio4j.Task<?> task, Handle handle, StackTraceElement[] stack, String hint,
+            Thread.State threadState) {}
 
     // ============================================================ thread checks
 
@@ -447,6 +462,7 @@ public abstract class SelectorLoop implements EventLoop {
      * @param mayBlock whether the loop may wait for I/O or timers when it has nothing ready
      */
     protected final void runOnce(boolean mayBlock) {
+        iterations++;
         // Phase 1: drop cancelled timers once they are most of the heap.
         timers.pruneIfWorthIt();
 
@@ -464,6 +480,7 @@ public abstract class SelectorLoop implements EventLoop {
         // Phase 4: due timers join the ready queue, after what is already there (§3.8, 52).
         if (!timers.isEmpty()) { // reading the clock costs ~20 ns: not when there is no timer
             long now = clock.nanoTime();
+            tick = now;
             TimerHandleImpl timer;
             while ((timer = timers.pollDue(now)) != null) {
                 if (!timer.cancelled()) {
@@ -473,7 +490,11 @@ public abstract class SelectorLoop implements EventLoop {
         }
 
         // Phase 5: run a snapshot of the ready queue; what these steps schedule waits a turn.
-        for (int n = ready.size(); n > 0; n--) {
+        int n = ready.size();
+        if (n > 0 && timers.isEmpty()) {
+            tick = clock.nanoTime(); // once per busy iteration, not per wait
+        }
+        for (; n > 0; n--) {
             runStep(ready.pollFirst());
         }
     }
@@ -481,8 +502,10 @@ public abstract class SelectorLoop implements EventLoop {
     /** Selects; tells whether the selector was asked (so selected keys may wait). */
     private boolean select(long timeoutNanos) {
         try {
+            selects++;
             if (timeoutNanos == 0) {
                 if (!channelsRegistered) {
+                    selects--;
                     return false; // selectNow is a syscall: skipped until a channel is registered
                 }
                 selector.selectNow();
@@ -526,6 +549,7 @@ public abstract class SelectorLoop implements EventLoop {
                 SelectionKey key = it.next();
                 it.remove();
                 if (key.isValid() && key.attachment() instanceof SelectionHandler h) {
+                    ioEvents++;
                     runStep(() -> h.onSelected(key));
                 }
             }
@@ -713,6 +737,7 @@ public abstract class SelectorLoop implements EventLoop {
         synchronized (this) {
             state = LoopState.CLOSED;
         }
+        LoopRegistry.unregister(this);
         // Continuations of virtual threads must not be lost: hand them to the orphan executor.
         for (Runnable r : ready) {
             if (!(r instanceof HandleImpl)) {
@@ -912,6 +937,13 @@ public abstract class SelectorLoop implements EventLoop {
         var ex = new io.aio4j.BlockedLoopException(message, b.culprit(), blockedFor, b.stack());
         ExceptionContext ctx = new ExceptionContext(message, ex, b.task(), b.task(), b.handle(), blockedFor, null);
         ExceptionHandler h = handler;
+        synchronized (recentReports) {
+            if (recentReports.size() == RECENT_REPORTS) {
+                recentReports.pollFirst();
+            }
+            recentReports.addLast(java.time.Instant.now() + " " + message);
+        }
+        LoopEvents.blocked(this, b, blockedFor);
         Log.LOGGER.log(System.Logger.Level.WARNING, message, ex);
         if (h != null) {
             try {
@@ -925,6 +957,50 @@ public abstract class SelectorLoop implements EventLoop {
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public final long id() {
+        return id;
+    }
+
+    /**
+     * Returns the loop clock's reading at the start of the latest iteration that ran steps: the
+     * time a wait starts, to the iteration, without reading the clock per wait. Loop thread only.
+     *
+     * @return the time, in the clock's nanoseconds
+     */
+    public final long tick() {
+        return tick;
+    }
+
+    /**
+     * Returns the loop's counters. On the loop thread they are exact; from another thread (a
+     * blocked loop's snapshot) they are a racy read.
+     *
+     * @param tasks how many tasks are not yet done
+     * @return the statistics
+     */
+    protected final io.aio4j.LoopStatistics statistics(int tasks) {
+        int channels;
+        try {
+            channels = selector.keys().size();
+        } catch (RuntimeException closed) {
+            channels = 0;
+        }
+        return new io.aio4j.LoopStatistics(iterations, stepCount, selects, sleeps, ioEvents, timers.size(),
+                ready.size(), channels, tasks);
+    }
+
+    /**
+     * Returns the watchdog's recent reports, oldest first. Any thread.
+     *
+     * @return up to 20 reports, each prefixed with its time
+     */
+    protected final java.util.List<String> recentReports() {
+        synchronized (recentReports) {
+            return java.util.List.copyOf(recentReports);
+        }
     }
 
     @Override

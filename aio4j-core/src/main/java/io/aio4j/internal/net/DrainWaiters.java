@@ -3,6 +3,7 @@ package io.aio4j.internal.net;
 import io.aio4j.Aio;
 import io.aio4j.EventLoop;
 import io.aio4j.Future;
+import io.aio4j.internal.task.FutureImpl;
 import java.util.ArrayDeque;
 
 /**
@@ -26,7 +27,7 @@ public final class DrainWaiters {
 
     /** Waits for the next {@link #wakeAll()}. Suspends the calling task. */
     public void await() {
-        Future<Void> w = loop.createFuture();
+        Future<Void> w = FutureImpl.label(loop.createFuture(), "drain (the peer reads slower than we write)");
         waiters.addLast(w);
         try {
             Aio.await(w);

@@ -32,11 +32,11 @@ public abstract class BaseQueue<T> extends LoopBound implements Queue<T> {
 
     private final int maxsize;
     /** Tasks waiting in {@code get}, oldest first. Guarded by: the loop thread, as all fields here. */
-    private final ParkingLot getters = new ParkingLot();
+    private final ParkingLot getters = new ParkingLot(this, "Queue.get");
     /** Tasks waiting in {@code put}, oldest first. */
-    private final ParkingLot putters = new ParkingLot();
+    private final ParkingLot putters = new ParkingLot(this, "Queue.put");
     /** Tasks waiting in {@code join}. */
-    private final ParkingLot joiners = new ParkingLot();
+    private final ParkingLot joiners = new ParkingLot(this, "Queue.join");
     /** A getter woken for an item, cancelled before it took it: the item goes to the next getter. */
     private final Runnable passItemOn = () -> {
         if (!empty()) {

@@ -15,9 +15,9 @@ public final class BarrierImpl extends LoopBound implements Barrier {
     private static final Runnable NOTHING_TO_PASS_ON = () -> {};
     private final int parties;
     /** Tasks inside the current round, waiting for it to fill. */
-    private final ParkingLot inside = new ParkingLot();
+    private final ParkingLot inside = new ParkingLot(this, "Barrier.await");
     /** Tasks that arrived while the barrier drained or reset. */
-    private final ParkingLot outside = new ParkingLot();
+    private final ParkingLot outside = new ParkingLot(this, "Barrier.await (draining)");
     /** Guarded by: the loop thread, as all fields here. */
     private BarrierState state = BarrierState.FILLING;
     /** Tasks inside: arrived in this round and not yet left. */

@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ConditionImpl extends LoopBound implements Condition {
     private final Lock lock;
-    private final ParkingLot lot = new ParkingLot();
+    private final ParkingLot lot = new ParkingLot(this, "Condition.await");
     /** A signal that reached a task cancelled before it resumed goes to the next waiter. */
     private final Runnable passSignalOn = () -> lot.unpark(1);
 

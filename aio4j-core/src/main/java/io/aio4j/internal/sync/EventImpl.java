@@ -10,7 +10,7 @@ import io.aio4j.sync.EventStatistics;
  */
 public final class EventImpl extends LoopBound implements Event {
     private static final Runnable NOTHING_TO_PASS_ON = () -> {};
-    private final ParkingLot lot = new ParkingLot();
+    private final ParkingLot lot = new ParkingLot(this, "Event.wait");
     /** Guarded by: the loop thread. */
     private boolean value;
 

@@ -13,7 +13,7 @@ import io.aio4j.sync.LockStatistics;
  * task is owed it. Loop thread only.
  */
 public final class LockImpl extends LoopBound implements Lock {
-    private final ParkingLot lot = new ParkingLot();
+    private final ParkingLot lot = new ParkingLot(this, "Lock.acquire");
     /** Guarded by: the loop thread, as all fields here. */
     private boolean locked;
     /** The task that holds (or is handed) the lock, or {@code null}; informative only. */

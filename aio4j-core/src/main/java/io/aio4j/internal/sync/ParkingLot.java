@@ -30,7 +30,29 @@ public final class ParkingLot {
     private Node tail;
 
     /** A parked task: a doubly linked node, so a cancelled one leaves in O(1) from anywhere. */
-    private static final class Node extends ParkedTask {
+    /** The primitive or queue this lot belongs to, for snapshots; may be {@code null}. */
+    private final Object owner;
+    /** The waiting operation, {@code "Lock.acquire"}, for snapshots. */
+    private final String operation;
+
+    /**
+     * Creates a lot.
+     *
+     * @param owner the primitive or queue the lot belongs to: its {@code toString()} describes a
+     *     wait in a {@link io.aio4j.LoopSnapshot}
+     * @param operation the operation that waits here, {@code "Queue.get"}
+     */
+    public ParkingLot(Object owner, String operation) {
+        this.owner = owner;
+        this.operation = operation;
+    }
+
+    /** Creates a lot of no primitive in particular: its waits read {@code "ParkingLot.park"}. */
+    public ParkingLot() {
+        this(null, "ParkingLot.park");
+    }
+
+    private final class Node extends ParkedTask {
         Node prev;
         Node next;
         /** Whether the node is still linked into the queue. */
@@ -38,6 +60,17 @@ public final class ParkingLot {
 
         Node(Task<?> task) {
             super(task);
+        }
+
+        @Override
+        public String describeWait() {
+            String what;
+            try {
+                what = owner == null ? "" : " " + owner;
+            } catch (RuntimeException raced) { // a snapshot read from outside a blocked loop
+                what = "";
+            }
+            return operation + what;
         }
     }
 

@@ -13,7 +13,7 @@ import io.aio4j.sync.SemaphoreStatistics;
  * an acquire never jumps the queue (trio's {@code Semaphore}). Loop thread only.
  */
 public class SemaphoreImpl extends LoopBound implements Semaphore {
-    private final ParkingLot lot = new ParkingLot();
+    private final ParkingLot lot = new ParkingLot(this, "Semaphore.acquire");
     /** Free permits. Guarded by: the loop thread. */
     int value;
     /** Gives a hand-over back when its task was cancelled before it resumed. */

@@ -73,6 +73,7 @@ public final class Coroutines {
         }
         Wakeup wake = new Wakeup(task.loop);
         TimerHandle timer = task.loop.callLater(delay, wake);
+        wake.deadline = timer.when();
         try {
             task.await(wake);
         } finally {
@@ -87,8 +88,16 @@ public final class Coroutines {
 
     /** The future a sleeping task waits on, and the timer callback that completes it: one object. */
     private static final class Wakeup extends FutureImpl<Void> implements Runnable {
+        /** When the timer fires, on the loop's clock. */
+        long deadline;
+
         Wakeup(TaskLoop loop) {
             super(loop);
+        }
+
+        @Override
+        String describeWait() {
+            return String.format("sleep, %.1f s left", Math.max(0, deadline - loop.time()) / 1e9);
         }
 
         @Override

@@ -293,6 +293,30 @@ public class FutureImpl<T> implements Future<T> {
         }
     }
 
+    /** What a task waiting on this future waits for, in words, or {@code null}: for snapshots. */
+    private String waitLabel;
+
+    /**
+     * Names what a task waiting on {@code future} waits for, for {@link io.aio4j.LoopSnapshot}s
+     * ({@code "read from /10.0.0.1:443"}). Loop thread only; does nothing to other futures.
+     *
+     * @param future an aio4j future
+     * @param label the words
+     * @param <F> the future's type
+     * @return the future
+     */
+    public static <F extends Future<?>> F label(F future, String label) {
+        if (future instanceof FutureImpl<?> f) {
+            f.waitLabel = label;
+        }
+        return future;
+    }
+
+    /** What waiting on this future means, for a snapshot. Loop thread only. */
+    String describeWait() {
+        return waitLabel != null ? waitLabel : toString();
+    }
+
     @Override
     public String toString() {
         return "<Future " + describeState() + ">";

@@ -128,4 +128,14 @@ public class ParkedTask {
     public String toString() {
         return "<parked " + state.name().toLowerCase(java.util.Locale.ROOT) + ">";
     }
+
+    /**
+     * Says what the parked task waits for, for snapshots; the wait queues of locks and queues say
+     * which one. Loop thread only.
+     *
+     * @return the words
+     */
+    public String describeWait() {
+        return "parked";
+    }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnable {
     private static final AtomicLong NAMES = new AtomicLong();
+    private static final AtomicLong IDS = new AtomicLong();
 
     /** An {@link AsyncCallable} or an {@link AsyncRunnable}: kept as given, no adapter, one frame less. */
     private final Object body;
@@ -68,13 +69,61 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
     java.util.Map<Object, Object> locals;
     /** Where the task was created, in debug mode; else {@code null}. */
     final StackTraceElement[] createdAt;
+    /** The task's number in the JVM ({@link #id()}). */
+    private final long id;
+    /** The task of this loop that created it, or {@code null}: the tree of a snapshot. */
+    final TaskImpl<?> parent;
+    /** The group it is a child of ({@link Grouping}), or {@code null}. */
+    private Grouping group;
+    /** The loop's tick when the current wait began ({@link io.aio4j.internal.loop.SelectorLoop#tick()}). */
+    long waitSince;
+    /** The loop clock when the task was created, for its JFR span; 0 when no span is recorded. */
+    final long createdNanos;
 
-    TaskImpl(TaskLoop loop, Object body, String name, StackTraceElement[] createdAt) {
+    /** What a task group tells a snapshot about itself. */
+    public interface Grouping {
+        /**
+         * Returns the group's label, e.g. {@code "TaskGroup-3 of 'main'"}.
+         *
+         * @return the label
+         */
+        String label();
+    }
+
+    TaskImpl(TaskLoop loop, Object body, String name, StackTraceElement[] createdAt, TaskImpl<?> parent) {
         super(loop);
         this.body = body;
         this.name = name;
         this.number = name == null ? NAMES.incrementAndGet() : 0;
         this.createdAt = createdAt;
+        this.id = IDS.incrementAndGet();
+        this.parent = parent;
+        this.createdNanos = TaskEvents.created(this);
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    /**
+     * Records the group the task is a child of (its group calls it when it adopts the task).
+     *
+     * @param g the group
+     */
+    public void setGroup(Grouping g) {
+        this.group = g;
+    }
+
+    /** The group's label, or {@code null}. */
+    String groupLabel() {
+        Grouping g = group;
+        return g == null ? null : g.label();
+    }
+
+    /** What the task waits on, the future or the node, or {@code null}. */
+    Object waitingOn() {
+        return waiter != null ? waiter : parkedOn;
     }
 
     // ============================================================ the coroutine's life
@@ -101,6 +150,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
             finishWithException(e);
             loop.taskFailed(this);
         } finally {
+            TaskEvents.ended(this);
             if (!abandoned) {
                 loop.taskDone(this); // an abandoned task's loop is closed and forgot it already
             }
@@ -127,6 +177,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
             throw new io.aio4j.LoopClosedException("Event loop '" + loop.name() + "' is closed: " + this + " cannot wait");
         }
         waiter = f;
+        waitSince = loop.tick();
         f.addWaiter(this);
         if (mustCancel && f.cancel(pendingCancelMessage)) {
             mustCancel = false;
@@ -147,6 +198,7 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
             throw new io.aio4j.LoopClosedException("Event loop '" + loop.name() + "' is closed: " + this + " cannot wait");
         }
         parkedOn = node;
+        waitSince = loop.tick();
         if (mustCancel && node.cancel(pendingCancelMessage)) {
             mustCancel = false;
         }
@@ -288,6 +340,11 @@ public final class TaskImpl<T> extends FutureImpl<T> implements Task<T>, Runnabl
     private static boolean isStartup(StackTraceElement e) {
         String c = e.getClassName();
         return c.startsWith("java.lang.Thread") || c.startsWith("io.aio4j.AsyncRunnable");
+    }
+
+    @Override
+    String describeWait() {
+        return "task '" + name() + "' (#" + id + ")";
     }
 
     /** The future this task waits on, or {@code null}. */

@@ -2,6 +2,7 @@ package io.aio4j.internal.task;
 
 import io.aio4j.AsyncCallable;
 import io.aio4j.AsyncRunnable;
+import io.aio4j.LoopSnapshot;
 import io.aio4j.EventLoop.SchedulingMode;
 import io.aio4j.ExceptionContext;
 import io.aio4j.Future;
@@ -198,7 +199,9 @@ public class TaskLoop extends SelectorLoop {
         }
         ensureOpen();
         checkThread();
-        TaskImpl<T> task = new TaskImpl<>(this, body, name, debug() ? new Throwable().getStackTrace() : null);
+        Thread creator = Thread.currentThread();
+        TaskImpl<T> task = new TaskImpl<>(this, body, name, debug() ? new Throwable().getStackTrace() : null,
+                creator.isVirtual() ? taskOf(creator) : null);
         Thread thread = scheduling.newTaskThread(task);
         task.thread = thread;
         task.locals = TaskLocals.snapshot(); // asyncio copies the creator's context into the task
@@ -216,6 +219,21 @@ public class TaskLoop extends SelectorLoop {
             }
         }
         return out;
+    }
+
+    @Override
+    public LoopSnapshot snapshot() {
+        return Introspection.snapshot(this);
+    }
+
+    /** The loop's counters, with the task count; see {@link #snapshot()}. */
+    io.aio4j.LoopStatistics statisticsNow() {
+        return statistics(tasks.size());
+    }
+
+    /** The watchdog's recent reports. */
+    List<String> watchdogReports() {
+        return recentReports();
     }
 
     /** Tasks of this loop not yet done. */
@@ -322,9 +340,11 @@ public class TaskLoop extends SelectorLoop {
         TaskImpl<?> culprit = scheduling.taskOfStep(step, tasks);
         if (culprit == null) {
             BlockedStep plain = super.describeBlockedStep(step, blockedFor);
-            return new BlockedStep(plain.culprit(), null, plain.handle(), plain.stack(), ClassInitHints.hint(plain.stack(), null, tasks));
+            return new BlockedStep(plain.culprit(), null, plain.handle(), plain.stack(),
+                    ClassInitHints.hint(plain.stack(), null, tasks), plain.threadState());
         }
         StackTraceElement[] stack = culprit.thread.getStackTrace();
-        return new BlockedStep("Task '" + culprit.name() + "'", culprit, null, stack, ClassInitHints.hint(stack, culprit, tasks));
+        return new BlockedStep("Task '" + culprit.name() + "'", culprit, null, stack, ClassInitHints.hint(stack, culprit, tasks),
+                culprit.thread.getState());
     }
 }
