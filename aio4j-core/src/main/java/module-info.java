@@ -13,6 +13,6 @@ module io.aio4j {
     exports io.aio4j.queue;
     exports io.aio4j.net;
     exports io.aio4j.process;
-    exports io.aio4j.internal.loop to io.aio4j.testing;
+    exports io.aio4j.internal.loop to io.aio4j.testing, io.aio4j.http;
     exports io.aio4j.internal.task to io.aio4j.testing;
 }

@@ -100,6 +100,8 @@ public abstract class SelectorLoop implements EventLoop {
     private long ioEvents;
     /** The loop clock at the start of the latest iteration that ran steps: when waits began, to the iteration. */
     private long tick;
+    /** Resources of the layers above that a test must see closed (client sessions), held weakly; loop thread only. */
+    private final java.util.Map<Object, Boolean> resources = new java.util.WeakHashMap<>();
     /** The watchdog's recent reports, newest last; guarded by itself. */
     private final ArrayDeque<String> recentReports = new ArrayDeque<>();
     private static final int RECENT_REPORTS = 20;
@@ -990,6 +992,67 @@ public abstract class SelectorLoop implements EventLoop {
         }
         return new io.aio4j.LoopStatistics(iterations, stepCount, selects, sleeps, ioEvents, timers.size(),
                 ready.size(), channels, tasks);
+    }
+
+    /**
+     * Notes a resource that should be closed before the loop is (a client session), for
+     * {@link #openResources()}. Held weakly: a resource dropped without closing is the business of
+     * its own leak report. Loop thread only.
+     *
+     * @param resource the resource; its {@code toString()} names it
+     */
+    public final void resourceOpened(Object resource) {
+        resources.put(resource, Boolean.TRUE);
+    }
+
+    /**
+     * Notes that a resource from {@link #resourceOpened} is closed. Loop thread only.
+     *
+     * @param resource the resource
+     */
+    public final void resourceClosed(Object resource) {
+        resources.remove(resource);
+    }
+
+    /**
+     * Describes what is open on this loop: each channel registered with its selector (sockets,
+     * servers, pipes) and each resource noted by {@link #resourceOpened}. A test that ends with
+     * something here leaked it. Loop thread, or any thread while the loop is not running.
+     *
+     * @return one description per open thing
+     */
+    public final java.util.List<String> openResources() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            for (SelectionKey k : selector.keys()) {
+                if (k.isValid() && k.channel().isOpen()) {
+                    out.add(describe(k.channel()));
+                }
+            }
+        } catch (java.nio.channels.ClosedSelectorException closed) {
+            // a closed loop has no channels
+        }
+        for (Object r : resources.keySet()) {
+            out.add(String.valueOf(r));
+        }
+        return out;
+    }
+
+    private static String describe(java.nio.channels.SelectableChannel c) {
+        try {
+            if (c instanceof java.nio.channels.ServerSocketChannel server) {
+                return "server socket listening on " + server.getLocalAddress();
+            }
+            if (c instanceof java.nio.channels.SocketChannel socket) {
+                return "socket " + socket.getLocalAddress() + " -> " + socket.getRemoteAddress();
+            }
+            if (c instanceof java.nio.channels.DatagramChannel udp) {
+                return "datagram socket on " + udp.getLocalAddress();
+            }
+        } catch (IOException e) {
+            // closed meanwhile: the class name has to do
+        }
+        return c.getClass().getSimpleName();
     }
 
     /**

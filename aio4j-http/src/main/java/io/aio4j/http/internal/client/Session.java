@@ -24,6 +24,7 @@ import io.aio4j.http.internal.codec.BodyFraming;
 import io.aio4j.http.internal.codec.HeadSerializer;
 import io.aio4j.http.internal.codec.HttpVersion;
 import io.aio4j.http.internal.codec.ResponseHead;
+import io.aio4j.internal.loop.SelectorLoop;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.net.CookieHandler;
@@ -111,6 +112,9 @@ public final class Session implements ClientSession {
         this.middlewares = List.copyOf(middlewares);
         this.traces = traces.isEmpty() ? Traces.NONE : new Traces(traces);
         this.leakReport = CLEANER.register(this, new LeakReport(loop, pool));
+        if (loop instanceof SelectorLoop l) {
+            l.resourceOpened(this); // so a test can see it left open (aio4j-testing's @AioTest)
+        }
     }
 
     @Override
@@ -340,6 +344,9 @@ public final class Session implements ClientSession {
             return;
         }
         closed = true;
+        if (loop instanceof SelectorLoop l) {
+            l.resourceClosed(this);
+        }
         for (Response r : List.copyOf(unreleased)) {
             if (r.holdsConnection()) {
                 loop.callExceptionHandler(ExceptionContext.of("Unclosed response " + r
