@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
-/** The entry point of {@code aio4j.jar}: dispatches to {@code demo} and {@code fetch}. */
+/** The entry point of {@code aio4j.jar}: dispatches to {@code demo}, {@code fetch} and {@code ps}. */
 public final class Main {
     static final String USAGE = """
             usage: aio4j demo [1|2|3|all] [--live]    the seed article's three programs
-                   aio4j fetch [options] URL...       fetch URLs concurrently (aio4j fetch --help)""";
+                   aio4j fetch [options] URL...       fetch URLs concurrently (aio4j fetch --help)
+                   aio4j ps [PID] [--json]            the task trees of a running JVM's event loops""";
 
     private Main() {}
 
@@ -52,6 +53,9 @@ public final class Main {
                             + cause.getMessage() + " (program 3 shows how to handle such errors)");
                     return 1;
                 }
+            }
+            case "ps" -> {
+                return PsCommand.run(rest, out, err);
             }
             case "fetch" -> {
                 return FetchCommand.run(rest, out, err, Boolean.getBoolean("aio4j.stderrIsTerminal"));
