@@ -16,6 +16,6 @@ class PublicApiTest {
     @Test
     void onlyPublicPackagesAreExportedToEveryone() throws IOException {
         assertThat(ApiSnapshot.exportedPackages()).allSatisfy(p -> assertThat(p).doesNotContain("internal"))
-                .containsExactly("io.aio4j.http", "io.aio4j.http.web");
+                .containsExactly("io.aio4j.http", "io.aio4j.http.web", "io.aio4j.http.monitor");
     }
 }
