@@ -15,4 +15,6 @@ module io.aio4j {
     exports io.aio4j.process;
     exports io.aio4j.internal.loop to io.aio4j.testing, io.aio4j.http;
     exports io.aio4j.internal.task to io.aio4j.testing;
+
+    uses io.aio4j.internal.loop.MonitorLauncher; // aio4j-http's monitor page
 }

@@ -14,4 +14,6 @@ module io.aio4j.http {
     exports io.aio4j.http;
     exports io.aio4j.http.web;
     exports io.aio4j.http.monitor;
+
+    provides io.aio4j.internal.loop.MonitorLauncher with io.aio4j.http.internal.monitor.MonitorLauncherImpl;
 }

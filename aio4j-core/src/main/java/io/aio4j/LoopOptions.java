@@ -16,8 +16,12 @@ import java.time.Duration;
  * @param slowCallbackDuration how long one callback or task step may hold the loop thread before
  *     the watchdog reports it; {@code null} picks 100 ms in debug mode and 1 s otherwise;
  *     {@link Duration#ZERO} turns the watchdog off
+ * @param monitorPort a port on {@code 127.0.0.1} where the loop starts aio4j's monitor (a live
+ *     page of the JVM's loops, from aio4j-http's {@code io.aio4j.http.monitor.Monitor}) and keeps it
+ *     until the loop closes; {@code null} for none. The system property {@code aio4j.monitor=PORT}
+ *     starts one for the whole JVM instead, with the first loop.
  */
-public record LoopOptions(String name, Boolean debug, Duration slowCallbackDuration) {
+public record LoopOptions(String name, Boolean debug, Duration slowCallbackDuration, Integer monitorPort) {
 
     /**
      * Returns the default options.
@@ -25,7 +29,7 @@ public record LoopOptions(String name, Boolean debug, Duration slowCallbackDurat
      * @return options with every field {@code null}
      */
     public static LoopOptions defaults() {
-        return new LoopOptions(null, null, null);
+        return new LoopOptions(null, null, null, null);
     }
 
     /**
@@ -35,7 +39,7 @@ public record LoopOptions(String name, Boolean debug, Duration slowCallbackDurat
      * @return the new options
      */
     public LoopOptions withName(String name) {
-        return new LoopOptions(name, debug, slowCallbackDuration);
+        return new LoopOptions(name, debug, slowCallbackDuration, monitorPort);
     }
 
     /**
@@ -45,7 +49,7 @@ public record LoopOptions(String name, Boolean debug, Duration slowCallbackDurat
      * @return the new options
      */
     public LoopOptions withDebug(boolean debug) {
-        return new LoopOptions(name, debug, slowCallbackDuration);
+        return new LoopOptions(name, debug, slowCallbackDuration, monitorPort);
     }
 
     /**
@@ -56,7 +60,25 @@ public record LoopOptions(String name, Boolean debug, Duration slowCallbackDurat
      * @return the new options
      */
     public LoopOptions withSlowCallbackDuration(Duration threshold) {
-        return new LoopOptions(name, debug, threshold);
+        return new LoopOptions(name, debug, threshold, monitorPort);
+    }
+
+    /**
+     * Returns these options with a monitor: the loop starts aio4j's monitor page on
+     * {@code http://127.0.0.1:port/} when it is made and stops it when it closes. Needs aio4j-http.
+     * {@snippet :
+     * Aio.run(() -> serve(), LoopOptions.defaults().withMonitorPort(50101));
+     * }
+     *
+     * @param port the port, or {@code 0} for any free one
+     * @return the new options
+     * @throws IllegalArgumentException if the port is out of range
+     */
+    public LoopOptions withMonitorPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is in 0..65535, not " + port);
+        }
+        return new LoopOptions(name, debug, slowCallbackDuration, port);
     }
 
     /**

@@ -21,19 +21,31 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PsCommandTest {
     static Process target;
+    static int monitorPort;
 
     @BeforeAll
     static void startTarget() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        target = new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-cp",
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            monitorPort = s.getLocalPort();
+        }
+        target = new ProcessBuilder(javaBin, "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Daio4j.monitor=" + monitorPort, "-cp",
                 System.getProperty("java.class.path"), PsFixture.class.getName())
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null && !line.equals("ready")) {
-            // the JVM's own chatter, if any
-        }
-        assertThat(line).as("the target JVM said it was ready").isEqualTo("ready");
+        java.util.concurrent.CompletableFuture<String> ready = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            StringBuilder said = new StringBuilder();
+            try {
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("ready")) {
+                    said.append(line).append('\n'); // the JVM's own chatter, or why it failed
+                }
+                return line != null ? "ready" : said.toString();
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        assertThat(ready.get(30, TimeUnit.SECONDS)).as("the target JVM said it was ready").isEqualTo("ready");
     }
 
     @AfterAll
@@ -76,6 +88,17 @@ class PsCommandTest {
         JsonNode tasks = loops.get(0).get("tasks");
         assertThat(tasks).extracting(t -> t.get("name").asText()).contains("main", "supervisor", "worker-1", "worker-2");
         assertThat(loops.get(0).get("statistics").get("iterations").asLong()).isPositive();
+    }
+
+    @Test
+    void theSystemPropertyStartedTheMonitorPageWithTheFirstLoop() {
+        String json = io.aio4j.Aio.run(() -> {
+            try (var session = io.aio4j.http.ClientSession.create();
+                    var r = session.get("http://127.0.0.1:" + monitorPort + "/api/loops")) {
+                return r.text();
+            }
+        });
+        assertThat(json).contains("\"name\":\"worker-1\"");
     }
 
     @Test

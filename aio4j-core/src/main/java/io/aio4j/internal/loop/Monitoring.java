@@ -26,20 +26,36 @@ import javax.management.ReflectionException;
  *
  * <p>It is registered a second after the first loop is made, on a daemon thread of its own, so a
  * short program never pays for the platform MBean server; {@code -Daio4j.jmx=false} turns it off.
+ * The first loop also starts the monitor page when {@code -Daio4j.monitor=PORT} asks for it.
  */
 public final class Monitoring implements DynamicMBean {
     /** The MBean's name. */
     public static final String NAME = "io.aio4j:type=EventLoops";
     private static final long REGISTER_AFTER_MILLIS = 1000;
+    /** Guarded by the class's lock. */
     private static boolean started;
 
     private Monitoring() {}
 
-    static synchronized void loopCreated() {
-        if (started || "false".equalsIgnoreCase(System.getProperty("aio4j.jmx"))) {
+    static void loopCreated() {
+        synchronized (Monitoring.class) {
+            if (started) {
+                return;
+            }
+            started = true;
+        }
+        // Not under the lock: the monitor's server makes loops of its own, on threads of their own.
+        String port = System.getProperty("aio4j.monitor");
+        if (port != null) { // for the JVM's life; a bad value is the user's, said at once
+            try {
+                MonitorLauncher.launch(Integer.parseInt(port.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-Daio4j.monitor takes a port number, not '" + port + "'", e);
+            }
+        }
+        if ("false".equalsIgnoreCase(System.getProperty("aio4j.jmx"))) {
             return;
         }
-        started = true;
         Thread t = new Thread(Monitoring::register, "aio4j-jmx-registration");
         t.setDaemon(true);
         t.start();

@@ -58,6 +58,8 @@ public abstract class SelectorLoop implements EventLoop {
 
     private final String name;
     private final long id;
+    /** The monitor this loop started ({@code LoopOptions.monitorPort}), closed with it; or {@code null}. */
+    private final AutoCloseable monitor;
     private final LoopClock clock;
     private final Selector selector;
 
@@ -123,6 +125,7 @@ public abstract class SelectorLoop implements EventLoop {
             throw new UncheckedIOException("cannot open a selector for event loop '" + name + "'", e);
         }
         LoopRegistry.register(this);
+        this.monitor = options.monitorPort() == null ? null : MonitorLauncher.launch(options.monitorPort());
     }
 
     private static boolean debugFromEnvironment() {
@@ -740,6 +743,13 @@ public abstract class SelectorLoop implements EventLoop {
             state = LoopState.CLOSED;
         }
         LoopRegistry.unregister(this);
+        if (monitor != null) {
+            try {
+                monitor.close();
+            } catch (Exception e) {
+                Log.LOGGER.log(System.Logger.Level.WARNING, "closing the monitor of event loop '" + name + "' failed", e);
+            }
+        }
         // Continuations of virtual threads must not be lost: hand them to the orphan executor.
         for (Runnable r : ready) {
             if (!(r instanceof HandleImpl)) {
