@@ -8,6 +8,9 @@ final class LoopEvents {
     private LoopEvents() {}
 
     static void blocked(SelectorLoop loop, SelectorLoop.BlockedStep b, Duration blockedFor) {
+        if (!jdk.jfr.FlightRecorder.isInitialized()) {
+            return; // no recording could take it: do not load JFR's machinery for it
+        }
         BlockedLoopEvent e = new BlockedLoopEvent();
         if (!e.isEnabled()) {
             return;

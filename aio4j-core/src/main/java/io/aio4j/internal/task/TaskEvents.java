@@ -4,14 +4,18 @@ import io.aio4j.internal.jfr.TaskCreatedEvent;
 import io.aio4j.internal.jfr.TaskEndedEvent;
 
 /**
- * The JFR events of a task's life. Both are off unless a recording turns them on; then an event
- * object is made per task, and when JFR is not recording, the JIT removes the check's allocation.
+ * The JFR events of a task's life. Both are off unless a recording turns them on. Until JFR starts
+ * in this JVM (a flag, or {@code jcmd JFR.start}) not even the event classes are loaded: that
+ * would bring in JFR's machinery, a few hundred classes, at the first task.
  */
 final class TaskEvents {
     private TaskEvents() {}
 
     /** Records a creation if asked; returns the start of the task's span, or 0 when none is recorded. */
     static long created(TaskImpl<?> t) {
+        if (!jdk.jfr.FlightRecorder.isInitialized()) {
+            return 0;
+        }
         TaskCreatedEvent e = new TaskCreatedEvent();
         if (e.isEnabled()) {
             e.taskId = t.id();
