@@ -15,6 +15,7 @@
 #                                halve for any JVM client here; 100000 gives steadier figures
 #   AIO4J_HTTP_CONCURRENCY=50    requests in flight
 #   AIO4J_HTTP_REPEATS=3         runs per system
+#   AIO4J_BENCH_OUT=DIR          also copy the raw results there (http-client.txt; bench/run-all.sh reads them)
 #   AIO4J_HTTP_PYTHON=/usr/bin/python3   a Python with aiohttp and uvloop (Debian: python3-aiohttp python3-uvloop)
 # Needs nginx and wrk (Debian: nginx-light wrk); installs them with apt-get when missing and root.
 set -euo pipefail
@@ -63,6 +64,7 @@ for round in $(seq "$repeats"); do
   done
 done
 
+[ -n "${AIO4J_BENCH_OUT:-}" ] && mkdir -p "$AIO4J_BENCH_OUT" && cp "$results" "$AIO4J_BENCH_OUT/http-client.txt"
 "$python" - "$results" $systems <<'PY'
 import re, statistics, sys
 rows, cold = {}, {}

@@ -12,6 +12,7 @@
 #   AIO4J_SERVER_SYSTEMS="..."   default: aio4j vertx aiohttp-asyncio aiohttp-uvloop nginx
 #   AIO4J_SERVER_REPEATS=3       runs per system
 #   AIO4J_SERVER_DURATION=5      measured seconds per run
+#   AIO4J_BENCH_OUT=DIR          also copy the raw results there (http-server.txt; bench/run-all.sh reads them)
 #   AIO4J_HTTP_PYTHON=/usr/bin/python3   a Python with aiohttp and uvloop
 set -euo pipefail
 systems="${AIO4J_SERVER_SYSTEMS:-aio4j vertx aiohttp-asyncio aiohttp-uvloop nginx}"
@@ -63,6 +64,7 @@ for round in $(seq "$repeats"); do
   done
 done
 
+[ -n "${AIO4J_BENCH_OUT:-}" ] && mkdir -p "$AIO4J_BENCH_OUT" && cp "$results" "$AIO4J_BENCH_OUT/http-server.txt"
 "$python" - "$results" $systems <<'PY'
 import statistics, sys
 rows = {}
