@@ -10,9 +10,10 @@
 # Environment:
 #   AIO4J_BENCH_SKIP_BUILD=1     use aio4j-bench/target/benchmarks.jar as it is
 #   AIO4J_HTTP_SYSTEMS="..."     default: aio4j vertx jdk aiohttp-asyncio aiohttp-uvloop wrk
-#   AIO4J_HTTP_REQUESTS=20000    requests per run (and twice as many again to warm up). The issue's
-#                                20,000 make a window of under a second, which a GC or JIT pause can
-#                                halve for any JVM client here; 100000 gives steadier figures
+#   AIO4J_HTTP_REQUESTS=20000    requests per round (and twice as many again to warm up). The issue's
+#                                20,000 make a round of under a second, which a GC or JIT pause can
+#                                halve for any JVM client here, so a JVM's warm figure is the median
+#                                of 5 rounds after the warm-up
 #   AIO4J_HTTP_CONCURRENCY=50    requests in flight
 #   AIO4J_HTTP_REPEATS=3         runs per system
 #   AIO4J_BENCH_OUT=DIR          also copy the raw results there (http-client.txt; bench/run-all.sh reads them)

@@ -84,9 +84,7 @@ def server_rows(path):
     return rows
 
 
-def fmt(x, unit):
-    if unit == "bytes":
-        return f"{x:,.0f}"
+def fmt(x):
     return f"{x:,.0f}"
 
 
@@ -110,8 +108,8 @@ def main():
                 ratio = ""
                 if aio and med and system != "aio4j":
                     ratio = f"{(aio / med if higher else med / aio):.2f}"
-                print(f"{workload:<12}{metric:<20}{system:<17}{fmt(med, unit):>13}{fmt(min(vals), unit):>13}"
-                      f"{fmt(max(vals), unit):>13}{ratio:>9}  {unit}{'' if higher else ' (less is better)'}")
+                print(f"{workload:<12}{metric:<20}{system:<17}{fmt(med):>13}{fmt(min(vals)):>13}"
+                      f"{fmt(max(vals)):>13}{ratio:>9}  {unit}{'' if higher else ' (less is better)'}")
             print()
 
 

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -24,12 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The HTTP client workload of issue 5: N GETs of one URL (a 1 KiB file from a local nginx), at
  * most C in flight over keep-alive connections. Each body is read whole and its length checked.
  * The first round in the fresh JVM is timed as the cold figure; after {@code --warmup} more
- * unmeasured requests, the next round is the warm one. Prints one line:
+ * unmeasured requests, {@code --rounds} more rounds are timed and the warm figure is their median
+ * (one 20,000-request round lasts under a second here, so one GC or a late JIT compilation would
+ * otherwise decide it). Prints one line:
  * <pre>
  * RESULT system=aio4j requests=20000 concurrency=50 seconds=0.512 rps=39062.5 cold_rps=24107.1
  * </pre>
  * <pre>
- * HttpClientBench --system aio4j|jdk|vertx --url URL [--requests 20000] [--concurrency 50] [--warmup 40000]
+ * HttpClientBench --system aio4j|jdk|vertx --url URL [--requests 20000] [--concurrency 50] [--warmup 40000] [--rounds 5]
  * </pre>
  * {@code aio4j}: one {@link ClientSession} on one loop, C tasks taking requests from a counter.
  * {@code jdk}: {@code java.net.http.HttpClient} (HTTP/1.1) with {@code sendAsync}, C in flight.
@@ -51,25 +54,26 @@ public final class HttpClientBench {
         int requests = Integer.parseInt(arg(args, "--requests", "20000"));
         int concurrency = Integer.parseInt(arg(args, "--concurrency", "50"));
         int warmup = Integer.parseInt(arg(args, "--warmup", "40000"));
+        int rounds = Integer.parseInt(arg(args, "--rounds", "5"));
         if (url == null) {
             throw new IllegalArgumentException("--url is required");
         }
         double[] seconds = switch (system) {
             case "aio4j" -> Aio.run(() -> {
                 try (ClientSession session = ClientSession.create()) {
-                    return timed(n -> aio4j(session, url, n, concurrency), requests, warmup);
+                    return timed(n -> aio4j(session, url, n, concurrency), requests, warmup, rounds);
                 }
             });
             case "jdk" -> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                yield timed(n -> jdk(client, url, n, concurrency), requests, warmup);
+                yield timed(n -> jdk(client, url, n, concurrency), requests, warmup, rounds);
             }
             case "vertx" -> {
                 Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
                 try {
                     WebClient client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
                             new PoolOptions().setHttp1MaxSize(concurrency));
-                    yield timed(n -> vertx(client, url, n, concurrency), requests, warmup);
+                    yield timed(n -> vertx(client, url, n, concurrency), requests, warmup, rounds);
                 } finally {
                     vertx.close().await();
                 }
@@ -85,15 +89,22 @@ public final class HttpClientBench {
         void run(int n) throws Exception;
     }
 
-    /** Times a cold round, runs the warm-up, times a warm round: {cold seconds, warm seconds}. */
-    private static double[] timed(Round round, int requests, int warmup) throws Exception {
-        long t0 = System.nanoTime();
-        round.run(requests);
-        double cold = (System.nanoTime() - t0) / 1e9;
+    /** Times a cold round, runs the warm-up, times warm rounds: {cold seconds, median warm seconds}. */
+    private static double[] timed(Round round, int requests, int warmup, int rounds) throws Exception {
+        double cold = seconds(round, requests);
         round.run(warmup);
-        long t1 = System.nanoTime();
+        double[] warm = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            warm[i] = seconds(round, requests);
+        }
+        Arrays.sort(warm);
+        return new double[] {cold, warm[rounds / 2]};
+    }
+
+    private static double seconds(Round round, int requests) throws Exception {
+        long start = System.nanoTime();
         round.run(requests);
-        return new double[] {cold, (System.nanoTime() - t1) / 1e9};
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void aio4j(ClientSession session, String url, int n, int concurrency) {

@@ -28,6 +28,7 @@ import io.aio4j.internal.loop.SelectorLoop;
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.net.CookieHandler;
+import java.net.CookieManager;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,9 @@ public final class Session implements ClientSession {
     private final Set<Response> unreleased = Collections.newSetFromMap(new WeakHashMap<>());
     private final Cleaner.Cleanable leakReport;
     private boolean closed;
+    /** The URL string last requested and what it resolved to: a client mostly asks the same few. */
+    private String lastUrl;
+    private URI lastUri;
 
     /**
      * Creates a session on the running loop; {@link ClientSession.Builder#build()} calls it.
@@ -122,7 +126,7 @@ public final class Session implements ClientSession {
         checkUsable();
         RequestBuilder rb = new RequestBuilder();
         spec.accept(rb);
-        OutgoingRequest req = rb.build(method, Urls.request(baseUrl, url), defaultHeaders, timeout, raiseForStatus);
+        OutgoingRequest req = rb.build(method, resolve(url), defaultHeaders, timeout, raiseForStatus);
         if (traces.isEmpty()) {
             return follow(req);
         }
@@ -199,10 +203,24 @@ public final class Session implements ClientSession {
         return middlewares.get(i).handle(req, next -> through(i + 1, next, deadline));
     }
 
+    /** Checks and resolves a URL string against the base URL; URIs are immutable, so the last one is kept. */
+    private URI resolve(String url) throws ClientException {
+        if (!url.equals(lastUrl)) {
+            lastUri = Urls.request(baseUrl, url);
+            lastUrl = url;
+        }
+        return lastUri;
+    }
+
+    /** Whether the cookie jar may have a cookie for a request: a known jar that is empty has none. */
+    private boolean mayHaveCookies() {
+        return !(cookies instanceof CookieManager m) || !m.getCookieStore().getCookies().isEmpty();
+    }
+
     /** The innermost handler: cookies in, the request out, cookies back. */
     private Response network(OutgoingRequest req, long deadline) throws ClientException {
         OutgoingRequest sent = req;
-        if (cookies != null && !req.headers().contains("Cookie")) {
+        if (cookies != null && mayHaveCookies() && !req.headers().contains("Cookie")) {
             try {
                 List<String> c = cookies.get(req.url(), Map.of()).getOrDefault("Cookie", List.of());
                 if (!c.isEmpty()) {
@@ -243,7 +261,7 @@ public final class Session implements ClientSession {
                     return r; // nothing to read: no need to track it
                 }
                 unreleased.add(r);
-                CLEANER.register(r, new ResponseLeak(loop, ex, r.toString()));
+                CLEANER.register(r, new ResponseLeak(loop, ex, req.url(), h.status(), h.reason()));
                 return r;
             } catch (ServerDisconnectedException e) {
                 ex.abandon();
@@ -382,7 +400,7 @@ public final class Session implements ClientSession {
     }
 
     /** Runs when a response becomes unreachable: reports it if its body was still coming, and closes the connection. */
-    private record ResponseLeak(EventLoop loop, Exchange exchange, String response) implements Runnable {
+    private record ResponseLeak(EventLoop loop, Exchange exchange, URI url, int status, String reason) implements Runnable {
         @Override
         public void run() {
             if (loop.isClosed()) {
@@ -391,7 +409,8 @@ public final class Session implements ClientSession {
             try {
                 loop.callSoonThreadsafe(() -> {
                     if (!exchange.isComplete() && !exchange.failed() && !exchange.abandoned()) {
-                        loop.callExceptionHandler(ExceptionContext.of("Unclosed response " + response
+                        loop.callExceptionHandler(ExceptionContext.of("Unclosed response <ClientResponse(" + url + ") ["
+                                + status + " " + reason + "]>"
                                 + ": it was dropped without close() while its body was still coming", null));
                         exchange.abandon();
                     }
