@@ -239,6 +239,20 @@ class GatherSpecTest extends LoopTest {
         assertThat(runs.get()).isEqualTo(1);
     }
 
+    // A task in two gatherings at once, and again in a later one, counts once per place in each
+    @Test
+    void aTaskSharedByGatheringsCountsInEachOfThem() {
+        List<List<String>> r = run(() -> {
+            Task<String> c = after(10, "c");
+            Task<String> d = after(5, "d");
+            Task<List<String>> first = createTask(() -> gather(c, d));
+            Task<List<String>> second = createTask(() -> gather(d, c, d));
+            List<String> third = gather(c, c);
+            return List.of(await(first), await(second), third, gather(d, c));
+        });
+        assertThat(r).containsExactly(List.of("c", "d"), List.of("d", "c", "d"), List.of("c", "c"), List.of("d", "c"));
+    }
+
     // ASYNCIO-SEMANTICS §3.3 spec 18: a future given twice that fails is retrieved once, and a
     // duplicate with returnExceptions places the same exception twice
     @Test

@@ -43,6 +43,8 @@ public class FutureImpl<T> implements Future<T> {
     private Object callbacks;
     /** Whether someone asked for the exception; unretrieved task exceptions are reported. */
     boolean retrieved;
+    /** The last gathering that took this future as a child: how it finds a child given twice without a map. */
+    GatheringFuture<?> gatheredBy;
 
     /** A list of callbacks, typed so a user's callback can never be mistaken for one. */
     private static final class CallbackList extends ArrayList<Object> {
