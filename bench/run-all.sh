@@ -2,7 +2,7 @@
 # Every workload of the side-by-side benchmarks, for every system, in one go, on this machine, and
 # one table at the end: median, min and max of the repeats, and aio4j's median over each anchor's.
 #
-#   bench/run-all.sh                                   # everything: about 25 minutes
+#   bench/run-all.sh                                   # everything: about 30 minutes
 #   AIO4J_BENCH_WORKLOADS="spawn pingpong" AIO4J_BENCH_REPEATS=1 bench/run-all.sh   # a quick look
 #
 # Workloads (AIO4J_BENCH_WORKLOADS, default all of them):
