@@ -309,8 +309,9 @@ public final class StreamReader {
             transport.resumeReading();
         }
         EventLoop loop = Aio.getRunningLoop();
-        Future<Void> w = FutureImpl.label(loop.createFuture(), operation + " from "
-                + (transport == null ? "a stream" : String.valueOf(transport.remoteAddress())));
+        Transport t = transport;
+        Future<Void> w = FutureImpl.label(loop.createFuture(), () -> operation + " from "
+                + (t == null ? "a stream" : String.valueOf(t.remoteAddress())));
         waiter = w;
         try {
             Aio.await(w);

@@ -295,8 +295,8 @@ public class FutureImpl<T> implements Future<T> {
         }
     }
 
-    /** What a task waiting on this future waits for, in words, or {@code null}: for snapshots. */
-    private String waitLabel;
+    /** What a task waiting on this future waits for: a String, a Supplier of one, or {@code null}. */
+    private Object waitLabel;
 
     /**
      * Names what a task waiting on {@code future} waits for, for {@link io.aio4j.LoopSnapshot}s
@@ -314,9 +314,29 @@ public class FutureImpl<T> implements Future<T> {
         return future;
     }
 
+    /**
+     * Names what a task waiting on {@code future} waits for, in words made only when a snapshot
+     * asks: for waits made often, such as each read of a stream. Loop thread only.
+     *
+     * @param future an aio4j future
+     * @param label makes the words
+     * @param <F> the future's type
+     * @return the future
+     */
+    public static <F extends Future<?>> F label(F future, java.util.function.Supplier<String> label) {
+        if (future instanceof FutureImpl<?> f) {
+            f.waitLabel = label;
+        }
+        return future;
+    }
+
     /** What waiting on this future means, for a snapshot. Loop thread only. */
     String describeWait() {
-        return waitLabel != null ? waitLabel : toString();
+        Object l = waitLabel;
+        if (l instanceof java.util.function.Supplier<?> s) {
+            return String.valueOf(s.get());
+        }
+        return l != null ? (String) l : toString();
     }
 
     @Override
