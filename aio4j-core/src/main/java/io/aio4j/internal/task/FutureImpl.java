@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * asyncio's Future on one {@link TaskLoop}. Loop thread (or its tasks) only for every method that
@@ -43,7 +44,7 @@ public class FutureImpl<T> implements Future<T> {
     private Object callbacks;
     /** Whether someone asked for the exception; unretrieved task exceptions are reported. */
     boolean retrieved;
-    /** The last gathering that took this future as a child: how it finds a child given twice without a map. */
+    /** The gathering being set up that has already seen this future as a child; null otherwise. */
     GatheringFuture<?> gatheredBy;
 
     /** A list of callbacks, typed so a user's callback can never be mistaken for one. */
@@ -308,10 +309,7 @@ public class FutureImpl<T> implements Future<T> {
      * @return the future
      */
     public static <F extends Future<?>> F label(F future, String label) {
-        if (future instanceof FutureImpl<?> f) {
-            f.waitLabel = label;
-        }
-        return future;
+        return labelWith(future, label);
     }
 
     /**
@@ -323,7 +321,11 @@ public class FutureImpl<T> implements Future<T> {
      * @param <F> the future's type
      * @return the future
      */
-    public static <F extends Future<?>> F label(F future, java.util.function.Supplier<String> label) {
+    public static <F extends Future<?>> F label(F future, Supplier<String> label) {
+        return labelWith(future, label);
+    }
+
+    private static <F extends Future<?>> F labelWith(F future, Object label) {
         if (future instanceof FutureImpl<?> f) {
             f.waitLabel = label;
         }
@@ -333,7 +335,7 @@ public class FutureImpl<T> implements Future<T> {
     /** What waiting on this future means, for a snapshot. Loop thread only. */
     String describeWait() {
         Object l = waitLabel;
-        if (l instanceof java.util.function.Supplier<?> s) {
+        if (l instanceof Supplier<?> s) {
             return String.valueOf(s.get());
         }
         return l != null ? (String) l : toString();

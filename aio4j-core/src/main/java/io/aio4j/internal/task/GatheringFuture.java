@@ -41,7 +41,8 @@ final class GatheringFuture<T> extends FutureImpl<List<T>> {
         }
         // The same future given twice is one child with two places (CPython: arg_to_fut): one
         // callback per distinct child. Each child is marked as it is seen, so a repeat is found
-        // without a map: an IdentityHashMap of 100,000 tasks cost a fifth of a cold spawn's time.
+        // without a map (an IdentityHashMap of 100,000 tasks cost a fifth of a cold spawn's time);
+        // the marks are taken off again, so a child kept alive does not keep the gathering.
         boolean repeats = false;
         for (FutureImpl<?> child : children) {
             if (child.gatheredBy == this) {
@@ -50,10 +51,13 @@ final class GatheringFuture<T> extends FutureImpl<List<T>> {
             }
             child.gatheredBy = this;
         }
-        if (!repeats) {
-            for (FutureImpl<?> child : children) {
+        for (FutureImpl<?> child : children) {
+            child.gatheredBy = null;
+            if (!repeats) {
                 child.addDoneCallback(f -> childDone(child, 1));
             }
+        }
+        if (!repeats) {
             return;
         }
         Map<FutureImpl<?>, Integer> places = new IdentityHashMap<>();

@@ -245,6 +245,11 @@ final class Response implements ClientResponse {
 
     @Override
     public String toString() {
-        return "<ClientResponse(" + request.url() + ") [" + head.status() + " " + head.reason() + "] " + state + ">";
+        return describe(request.url(), head) + " " + state + ">";
+    }
+
+    /** The start of {@link #toString()}, without the state and the closing bracket: for reports made after the response is gone. */
+    static String describe(URI url, ResponseHead head) {
+        return "<ClientResponse(" + url + ") [" + head.status() + " " + head.reason() + "]";
     }
 }

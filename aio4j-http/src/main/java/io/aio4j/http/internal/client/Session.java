@@ -261,7 +261,7 @@ public final class Session implements ClientSession {
                     return r; // nothing to read: no need to track it
                 }
                 unreleased.add(r);
-                CLEANER.register(r, new ResponseLeak(loop, ex, req.url(), h.status(), h.reason()));
+                CLEANER.register(r, new ResponseLeak(loop, ex, req.url(), h));
                 return r;
             } catch (ServerDisconnectedException e) {
                 ex.abandon();
@@ -400,7 +400,7 @@ public final class Session implements ClientSession {
     }
 
     /** Runs when a response becomes unreachable: reports it if its body was still coming, and closes the connection. */
-    private record ResponseLeak(EventLoop loop, Exchange exchange, URI url, int status, String reason) implements Runnable {
+    private record ResponseLeak(EventLoop loop, Exchange exchange, URI url, ResponseHead head) implements Runnable {
         @Override
         public void run() {
             if (loop.isClosed()) {
@@ -409,8 +409,7 @@ public final class Session implements ClientSession {
             try {
                 loop.callSoonThreadsafe(() -> {
                     if (!exchange.isComplete() && !exchange.failed() && !exchange.abandoned()) {
-                        loop.callExceptionHandler(ExceptionContext.of("Unclosed response <ClientResponse(" + url + ") ["
-                                + status + " " + reason + "]>"
+                        loop.callExceptionHandler(ExceptionContext.of("Unclosed response " + Response.describe(url, head) + ">"
                                 + ": it was dropped without close() while its body was still coming", null));
                         exchange.abandon();
                     }
